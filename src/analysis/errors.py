@@ -7,7 +7,7 @@ while library users in JupyterLab can inspect them programmatically.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Literal
 
 Severity = Literal["error", "warning"]
@@ -29,6 +29,9 @@ class Problem:
     field: str | None = None
     value: Any = None
     severity: Severity = "error"
+    #: The township code the problem belongs to (``None``: the whole file), so that a batch can
+    #: fail just that township and run the others.
+    township_code: str | None = None
 
     def format(self) -> str:
         """Render as a single human-readable line: ``file:line: severity: [where] message``."""

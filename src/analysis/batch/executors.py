@@ -1,0 +1,59 @@
+"""Executors: run a job function over many jobs and yield results as they finish.
+
+``run_local`` uses a process pool (papermill's working-directory handling is not thread-safe,
+papermill issue 473, and separate processes isolate crashes). Workers are started with
+``spawn`` so they inherit no threads or sockets from the parent.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
+from typing import TypeVar
+
+from tqdm.auto import tqdm
+
+J = TypeVar("J")
+R = TypeVar("R")
+
+
+def run_local(fn: Callable[[J], R], jobs: Sequence[J], workers: int,
+              progress: bool | None = None,
+              on_crash: Callable[[J, BaseException], R] | None = None) -> list[R]:
+    """Run ``fn`` over ``jobs`` with ``workers`` processes (in-process when ``workers == 1``).
+
+    ``fn`` must not raise for ordinary failures (it returns a failed result). When a worker
+    process dies (killed, out of memory), ``on_crash(job, exc)`` turns that job into a result;
+    without it the exception propagates. ``progress``: ``None`` shows a bar only on a terminal.
+    """
+    results: list[R] = []
+    if not jobs:
+        return results
+    bar = tqdm(total=len(jobs), unit="township", disable=False if progress else (
+        None if progress is None else True), dynamic_ncols=True)
+    try:
+        if workers <= 1:
+            for job in jobs:
+                results.append(fn(job))
+                bar.update()
+            return results
+        ctx = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
+            futures = {pool.submit(fn, job): job for job in jobs}
+            try:
+                for fut in as_completed(futures):
+                    try:
+                        results.append(fut.result())
+                    except BrokenProcessPool as exc:
+                        if on_crash is None:
+                            raise
+                        results.append(on_crash(futures[fut], exc))
+                    bar.update()
+            except BaseException:
+                pool.shutdown(wait=False, cancel_futures=True)
+                raise
+        return results
+    finally:
+        bar.close()

@@ -1,0 +1,288 @@
+"""Plan the townships of a batch, run each one's notebook with papermill, collect the outcome.
+
+Outputs per township, under ``<out>/<dataset>/<township_code>/``:
+
+- ``appendix.ipynb``: the executed notebook (kept, with the error, when it fails);
+- ``appendix.html``: the self-contained HTML appendix;
+- ``run.log``: papermill's log and everything the kernel printed.
+
+Every file is written under a temporary name and renamed into place, so an interrupted run
+never leaves a truncated file. One township failing (bad data rows, broken parameters file,
+an exception or a time-out in its notebook) never stops the others.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import sys
+import time
+import traceback
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..errors import DataValidationError, ParamsValidationError, Problem
+from ..fsutil import atomic_path, atomic_write_text
+from ..i18n import t
+from ..load import Dataset, blocking_errors, validate_dataset
+from ..params import params_path, township_params
+from ..version import code_version
+
+#: The appendix notebook of this source tree (``notebooks/`` beside ``src/``).
+DEFAULT_NOTEBOOK = Path(__file__).resolve().parents[3] / "notebooks" / "township_appendix.ipynb"
+#: Default seconds allowed for one notebook cell (papermill's ``execution_timeout``).
+DEFAULT_TIMEOUT = 600.0
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Job:
+    """Everything a worker needs to produce one township's appendix (picklable)."""
+
+    township_code: str
+    township: str
+    notebook: str
+    out_dir: str
+    parameters: dict[str, Any]
+    title: str
+    timeout: float | None = DEFAULT_TIMEOUT
+    formats: tuple[str, ...] = ("html",)
+
+
+@dataclass
+class Result:
+    """The outcome of one township."""
+
+    township_code: str
+    township: str
+    status: str  # "ok" | "failed"
+    error: str | None = None
+    seconds: dict[str, float] = field(default_factory=dict)
+    files: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return self.status == "ok"
+
+
+@dataclass
+class BatchSummary:
+    """All results of one batch, plus where the index page was written."""
+
+    dataset: str
+    out_dir: Path
+    results: list[Result]
+    index: Path | None = None
+    seconds: float = 0.0
+
+    @property
+    def failed(self) -> list[Result]:
+        return [r for r in self.results if not r.ok]
+
+
+def _short_error(exc: BaseException) -> str:
+    """One line for the summary: the exception type and the first line of its message."""
+    ename = getattr(exc, "ename", None) or type(exc).__name__
+    evalue = getattr(exc, "evalue", None) or str(exc)
+    first = evalue.strip().splitlines()[0] if evalue.strip() else ""
+    return f"{ename}: {first}" if first else ename
+
+
+@contextlib.contextmanager
+def _fds_to(path: Path) -> Iterator[None]:
+    """Send this process's (and so the kernel's) stdout and stderr to ``path`` for a while.
+
+    The kernel inherits the file descriptors of the worker; without this its start-up warnings
+    would interleave on the user's terminal instead of landing in the township's ``run.log``.
+    """
+    sys.stdout.flush()
+    sys.stderr.flush()
+    saved = [os.dup(1), os.dup(2)]
+    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+    try:
+        os.dup2(fd, 1)
+        os.dup2(fd, 2)
+        yield
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os.dup2(saved[0], 1)
+        os.dup2(saved[1], 2)
+        for f in (*saved, fd):
+            os.close(f)
+
+
+def run_job(job: Job) -> Result:
+    """Execute and export one township's notebook. Never raises: failures become a Result.
+
+    Runs in a worker process; papermill's log and the kernel's output go to ``run.log``.
+    """
+    import papermill as pm  # imported here: workers pay for it once, the CLI's --help does not
+
+    from .export import export_html
+
+    out = Path(job.out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    result = Result(job.township_code, job.township, "ok")
+    target = out / "appendix.ipynb"
+    with atomic_path(out / "run.log") as log_tmp:
+        handler = logging.FileHandler(log_tmp, encoding="utf-8")
+        handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+        loggers = [logging.getLogger(n) for n in ("papermill", "nbclient", "traitlets")]
+        for lg in loggers:
+            lg.addHandler(handler)
+            lg.setLevel(logging.INFO)
+            lg.propagate = False
+        try:
+            t0 = time.perf_counter()
+            tmp_nb = out / f".appendix.tmp-{os.getpid()}.ipynb"
+            finished = False  # False only when interrupted: then keep the previous file
+            try:
+                with _fds_to(log_tmp):
+                    pm.execute_notebook(
+                        job.notebook, str(tmp_nb), parameters=job.parameters,
+                        cwd=str(Path(job.notebook).parent), execution_timeout=job.timeout,
+                        progress_bar=False, log_output=True, report_mode=False,
+                    )
+                finished = True
+            except Exception as exc:  # PapermillExecutionError, CellTimeoutError, DeadKernelError...
+                finished = True
+                result.status, result.error = "failed", _short_error(exc)
+                logging.getLogger("papermill").error("%s", traceback.format_exc())
+            finally:
+                if finished and tmp_nb.exists() and tmp_nb.stat().st_size > 0:
+                    os.chmod(tmp_nb, 0o644)
+                    os.replace(tmp_nb, target)
+                elif tmp_nb.exists():
+                    tmp_nb.unlink()
+            result.seconds["execute"] = round(time.perf_counter() - t0, 3)
+            if target.exists():
+                result.files["ipynb"] = target.name
+                t1 = time.perf_counter()
+                try:
+                    if "html" in job.formats:
+                        export_html(target, out / "appendix.html", job.title)
+                        result.files["html"] = "appendix.html"
+                except Exception as exc:
+                    result.status = "failed"
+                    result.error = result.error or f"export failed: {_short_error(exc)}"
+                    logging.getLogger("papermill").error("%s", traceback.format_exc())
+                result.seconds["export"] = round(time.perf_counter() - t1, 3)
+        finally:
+            for lg in loggers:
+                lg.removeHandler(handler)
+            handler.close()
+    result.files["log"] = "run.log"
+    return result
+
+
+def failed_result(code: str, name: str, out_dir: Path, problems: list[Problem], why: str) -> Result:
+    """A township that cannot run (bad rows, bad parameters): record why in its ``run.log``."""
+    lines = [why] + [p.format() for p in problems]
+    atomic_write_text(out_dir / "run.log", "\n".join(lines) + "\n")
+    first = problems[0].format() if problems else why
+    return Result(code, name, "failed", error=f"{why}: {first}", files={"log": "run.log"})
+
+
+def _crashed(job: Job, exc: BaseException) -> Result:
+    """A worker process died while running ``job`` (killed, out of memory)."""
+    return Result(job.township_code, job.township, "failed",
+                  error=f"worker process died: {_short_error(exc)}")
+
+
+@dataclass
+class Plan:
+    """Which townships run with which parameters, and which already failed before running."""
+
+    dataset: Dataset
+    jobs: list[Job]
+    failed: list[Result]
+    notes: list[str]
+
+
+def plan(data: str | Path, out: str | Path = "outputs", townships: Sequence[str] | None = None,
+         params_dir: str | Path | None = None, timeout: float | None = DEFAULT_TIMEOUT,
+         formats: Sequence[str] | None = None, notebook: str | Path | None = None,
+         language: str | None = None) -> Plan:
+    """Validate data and parameters, then build one :class:`Job` per runnable township.
+
+    Raises :class:`DataValidationError` only for problems that concern every township (a
+    missing column, an unreadable file); a township with bad rows or a broken parameters file
+    becomes a failed :class:`Result` and the others go ahead.
+    """
+    ds, problems = validate_dataset(data)
+    global_errors = [p for p in blocking_errors(problems) if p.township_code is None]
+    if global_errors:
+        raise DataValidationError(f"dataset {ds.path}", global_errors)
+    towns = ds.townships
+    codes = [ds.resolve(c) for c in townships] if townships else list(towns["township_code"])
+    names = dict(zip(towns["township_code"], towns["township"]))
+    pdir = Path(params_dir) if params_dir is not None else Path("params") / ds.name
+    notes: list[str] = []
+    if not pdir.is_dir():
+        notes.append(f"{pdir}: no parameters directory; using defaults "
+                     f"(create files with: township-report params init --data {ds.path})")
+    nb = Path(notebook) if notebook else DEFAULT_NOTEBOOK
+    out_root = Path(out) / ds.name
+    data_dir = str(ds.path.resolve())
+    version = code_version()
+    jobs, failed = [], []
+    for code in dict.fromkeys(codes):  # keep order, drop repeats
+        name = names[code]
+        out_dir = out_root / code
+        bad_rows = blocking_errors(problems, code)
+        bad_rows = [p for p in bad_rows if p.township_code == code]
+        if bad_rows:
+            failed.append(failed_result(code, name, out_dir, bad_rows, "invalid data rows"))
+            continue
+        pfile = params_path(pdir, code)
+        if pdir.is_dir() and not pfile.is_file():
+            notes.append(f"{pfile}: missing; using defaults for {code}")
+        try:
+            params = township_params(pdir, code, ds.name)
+        except ParamsValidationError as exc:
+            failed.append(failed_result(code, name, out_dir, exc.problems, "invalid parameters"))
+            continue
+        if formats:
+            params = params.model_copy(update={"formats": tuple(formats)})
+        if language:
+            params = params.model_copy(update={"language": language})
+        nb_params = params.notebook_parameters(data_dir)
+        nb_params["code_version"] = version
+        title = params.title or t("appendix.title", params.language, township=name)
+        jobs.append(Job(code, name, str(nb.resolve()), str(out_dir.resolve()), nb_params, title,
+                        timeout, params.formats))
+    return Plan(ds, jobs, failed, notes)
+
+
+def run(data: str | Path, out: str | Path = "outputs", townships: Sequence[str] | None = None,
+        jobs: int | None = None, timeout: float | None = DEFAULT_TIMEOUT,
+        params_dir: str | Path | None = None, formats: Sequence[str] | None = None,
+        notebook: str | Path | None = None, language: str | None = None,
+        progress: bool | None = None,
+        on_note: Callable[[str], None] | None = None) -> BatchSummary:
+    """Run the appendix notebook for every (or the selected) township and write the index.
+
+    ``jobs`` worker processes (default: CPU count) each execute one township at a time.
+    Returns a :class:`BatchSummary`; the caller decides how to report failures.
+    """
+    from .executors import run_local
+    from .index_page import write_index
+
+    t0 = time.perf_counter()
+    p = plan(data, out, townships, params_dir, timeout, formats, notebook, language)
+    for note in p.notes:
+        (on_note or log.warning)(note)
+    workers = max(1, min(jobs or os.cpu_count() or 1, len(p.jobs) or 1))
+    results = p.failed + run_local(run_job, p.jobs, workers, progress=progress, on_crash=_crashed)
+    order = {c: i for i, c in enumerate(p.dataset.townships["township_code"])}
+    results.sort(key=lambda r: order.get(r.township_code, len(order)))
+    out_root = Path(out) / p.dataset.name
+    summary = BatchSummary(p.dataset.name, out_root, results)
+    summary.index = write_index(p.dataset, results, out_root, language or "zh")
+    summary.seconds = round(time.perf_counter() - t0, 3)
+    return summary
