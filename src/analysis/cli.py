@@ -31,6 +31,8 @@ def _add_run(sub: argparse._SubParsersAction) -> None:
                    help="comma-separated output formats, overriding the parameters files (html)")
     p.add_argument("--language", choices=("zh", "en"), default=None,
                    help="language of every appendix and the index (default: per parameters file; index zh)")
+    p.add_argument("--notebook", default=None,
+                   help="appendix notebook to run (default: notebooks/township_appendix.ipynb)")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
 
 
@@ -88,6 +90,7 @@ def cmd_run(args: argparse.Namespace) -> int:
                          f"{sorted(set(formats) - {'html'})}; available: html")
     summary = run(args.data, out=args.out, townships=args.townships, jobs=args.jobs,
                   timeout=args.timeout, params_dir=args.params, formats=formats,
+                  notebook=args.notebook,
                   language=args.language, progress=False if args.no_progress else None,
                   on_note=lambda note: print(f"note: {note}", file=sys.stderr))
     ok = len(summary.results) - len(summary.failed)

@@ -153,7 +153,7 @@ def validate_table(path: Path, columns: tuple[Column, ...],
     by_name = {c.name: c for c in columns}
     if not header:
         problems.append(Problem("file is empty (no header row)", file=fname))
-        return pd.DataFrame(columns=list(by_name)), problems
+        return pd.DataFrame(columns=[*by_name, "_line"]), problems
     seen: set[str] = set()
     for h in header:
         if h in seen:

@@ -16,6 +16,7 @@ import pandas as pd
 from IPython.display import HTML
 
 from . import schema
+from .errors import TownshipReportError
 from .i18n import t
 from .load import Dataset, load_dataset
 from .version import code_version
@@ -81,6 +82,10 @@ class TownshipReport:
             rows = rows[rows["year"] >= first]
         if last is not None:
             rows = rows[rows["year"] <= last]
+        if rows.empty:
+            raise TownshipReportError(
+                f"no data for township {self.township_code!r} in dataset {self.dataset.name!r} "
+                f"for years {first or '…'}-{last or '…'} (check first_year/last_year)")
         return rows.reset_index(drop=True)
 
     @property

@@ -1,0 +1,32 @@
+"""The translation table is complete in both languages and its templates fill."""
+
+from __future__ import annotations
+
+import string
+
+import pytest
+
+from analysis import schema
+from analysis.i18n import LANGUAGES, TABLE, t
+
+
+def test_every_key_in_both_languages_with_same_fields() -> None:
+    for key, entry in TABLE.items():
+        assert set(entry) == set(LANGUAGES), key
+        fields = [{f for _, f, _, _ in string.Formatter().parse(entry[lang]) if f} for lang in LANGUAGES]
+        assert fields[0] == fields[1], key
+        assert entry["zh"] != entry["en"] or not any(ord(c) > 127 for c in entry["zh"]), key
+
+
+def test_fill_and_unknown() -> None:
+    assert t("appendix.title", "zh", township="白石镇") == "白石镇人口与计划生育统计附录"
+    assert "Baishi" in t("appendix.title", "en", township="Baishi")
+    with pytest.raises(KeyError):
+        t("no.such.key", "zh")
+    with pytest.raises(KeyError):
+        t("appendix.title", "fr", township="x")
+
+
+def test_every_column_has_both_labels() -> None:
+    for col in schema.COLUMNS:
+        assert col.label_zh and col.label_en and col.label_zh != col.label_en
