@@ -27,7 +27,8 @@ Calibration (what makes the fiction look like a Chinese county of 2008-2024):
   ratio of it (above 1 only for the county seat); women 15-49 fall from about 26.5% to 22% of the
   population; 75-85% of them are married.
 - **Reported figures** are what a work report would print: rates from counts over the mean of
-  the previous and current year-end populations, rounded to 2 decimals; policy compliance 90-100%
+  the previous and current year-end populations, rounded to 2 decimals; policy compliance about 90-100%
+  (a whole number of compliant births drawn binomially, over births)
   (not printed after 2021); contraceptive rate 80-95% (printed from 2012). Permanent population is
   blank before 2010 and one township's migrants are blank for 2008-2010.
 - **Age files** for four townships: a population pyramid ageing from about 9% to about 17% aged
@@ -247,7 +248,9 @@ def _add_reported(df: pd.DataFrame, rng: np.random.Generator) -> pd.DataFrame:
     df["sex_ratio_at_birth"] = (100 * df["births_male"] / df["births_female"]).round(2)
     low = np.where(years < 2016, 90.0, 96.0)
     high = low + np.where(years < 2016, 7.5, 3.9)
-    df["policy_compliance_pct"] = np.round(rng.uniform(low, high), 2)
+    # compliance = compliant births / births: a whole number of births, as a report counts them
+    compliant = rng.binomial(df["births"].to_numpy(), rng.uniform(low, high) / 100.0)
+    df["policy_compliance_pct"] = np.round(100.0 * compliant / df["births"].to_numpy(), 2)
     contraceptive = 92.0 - 8.0 * _frac(years) + rng.normal(0, 1.0, len(df))
     df["contraceptive_rate_pct"] = np.round(contraceptive, 2)
 

@@ -53,6 +53,108 @@ TABLE: dict[str, dict[str, str]] = {
     "provenance.sha": {"zh": "数据摘要(SHA-256)", "en": "Data digest (SHA-256)"},
     "provenance.params": {"zh": "参数", "en": "Parameters"},
     "provenance.code": {"zh": "程序版本", "en": "Code version"},
+    # data-quality findings (analysis.quality); {field} is the column's label
+    "quality.parity_sum": {
+        "zh": "分孩次出生数之和({parts} = {total})不等于出生人数{births}。",
+        "en": "Births by parity add up to {parts} = {total}, not to the {births} births.",
+    },
+    "quality.sex_sum": {
+        "zh": "男婴{male}与女婴{female}之和不等于出生人数{births}。",
+        "en": "Male ({male}) plus female ({female}) births do not equal the {births} births.",
+    },
+    "quality.birth_rate_denominator": {
+        "zh": "报告出生率{reported}‰以{den}为分母可重现;国家统计局口径以年平均人口为分母。",
+        "en": "The reported birth rate of {reported}‰ is reproduced with the {den} as "
+        "denominator; the NBS convention is the mean population of the year.",
+    },
+    "quality.birth_rate_mismatch": {
+        "zh": "报告出生率{reported}‰无法由出生人数重现(以{den}计算为{computed}‰)。",
+        "en": "The reported birth rate of {reported}‰ is not reproduced by the counts "
+        "({computed}‰ on the {den}).",
+    },
+    "quality.death_rate_denominator": {
+        "zh": "报告死亡率{reported}‰以{den}为分母可重现;国家统计局口径以年平均人口为分母。",
+        "en": "The reported death rate of {reported}‰ is reproduced with the {den} as "
+        "denominator; the NBS convention is the mean population of the year.",
+    },
+    "quality.death_rate_mismatch": {
+        "zh": "报告死亡率{reported}‰无法由死亡人数重现(以{den}计算为{computed}‰)。",
+        "en": "The reported death rate of {reported}‰ is not reproduced by the counts "
+        "({computed}‰ on the {den}).",
+    },
+    "quality.natural_growth_denominator": {
+        "zh": "报告自然增长率{reported}‰以{den}为分母可重现;国家统计局口径以年平均人口为分母。",
+        "en": "The reported natural growth rate of {reported}‰ is reproduced with the {den} "
+        "as denominator; the NBS convention is the mean population of the year.",
+    },
+    "quality.natural_growth_mismatch": {
+        "zh": "报告自然增长率{reported}‰无法由出生、死亡人数重现(以{den}计算为{computed}‰)。",
+        "en": "The reported natural growth rate of {reported}‰ is not reproduced by births "
+        "and deaths ({computed}‰ on the {den}).",
+    },
+    "quality.den.mean": {"zh": "年平均人口", "en": "mean population"},
+    "quality.den.yearend": {"zh": "年末总人口", "en": "year-end population"},
+    "quality.den.permanent": {"zh": "常住人口", "en": "permanent population"},
+    "quality.den.previous": {"zh": "上年末人口", "en": "previous year-end population"},
+    "quality.den.yearend_only": {
+        "zh": "年末总人口(缺上年末人口,无法核对年平均人口口径)",
+        "en": "year-end population (the previous year-end is missing, so the mean-population "
+        "convention cannot be checked)",
+    },
+    "quality.srb_implausible": {
+        "zh": "报告出生人口性别比{reported}不可能成立(合理范围80–150){guess}。",
+        "en": "The reported sex ratio at birth of {reported} is impossible (plausible range "
+        "80-150){guess}.",
+    },
+    "quality.srb_mismatch": {
+        "zh": "报告出生人口性别比{reported}与男婴、女婴数计算的{computed}不符。",
+        "en": "The reported sex ratio at birth of {reported} does not match {computed} from "
+        "the male and female births.",
+    },
+    "quality.share_over_100": {
+        "zh": "{field}为{reported}%,超过100%。",
+        "en": "{field} is {reported}%, above 100%.",
+    },
+    "quality.policy_compliance_mismatch": {
+        "zh": "报告政策符合率{reported}%不可能由{births}个出生中的整数个符合政策出生得到"
+        "(最接近为{closest}%),可能分母不同或数字有误。",
+        "en": "A compliance rate of {reported}% cannot arise from a whole number of compliant "
+        "births out of {births} (closest {closest}%): another denominator or a wrong figure.",
+    },
+    "quality.cbr_high": {
+        "zh": "出生率{rate}‰高于40‰,不合常理。",
+        "en": "A birth rate of {rate}‰ is above 40‰, which is implausible.",
+    },
+    "quality.srb_counts_implausible": {
+        "zh": "由男婴、女婴数计算的性别比{srb}(95%区间{lo}–{hi})超出80–150,数据可能有误。",
+        "en": "The sex ratio from male and female births, {srb} (95% interval {lo}-{hi}), lies "
+        "outside 80-150 beyond chance: the counts are probably wrong.",
+    },
+    "quality.srb_high": {
+        "zh": "出生人口性别比{srb}(95%区间{lo}–{hi})整体高于正常范围103–107,并非随机波动所致。",
+        "en": "The sex ratio at birth of {srb} (95% interval {lo}-{hi}) lies wholly above the "
+        "normal 103-107 band: not explained by chance.",
+    },
+    "quality.balance": {
+        "zh": "年末人口与平衡方程(上年末+出生-死亡+迁入-迁出)相差{residual}人(超过{limit}人)。",
+        "en": "Year-end population differs by {residual} from the balancing equation (previous "
+        "year-end + births - deaths + in - out), more than {limit}.",
+    },
+    "quality.births_jump": {
+        "zh": "出生人数由{prev}变为{births},变化超出随机波动(z = {z},p ≈ {p}),请核实数字或说明原因。",
+        "en": "Births changed from {prev} to {births}, more than chance explains (z = {z}, "
+        "p ≈ {p}): check the figure or note the cause.",
+    },
+    "quality.missing_years": {
+        "zh": "缺少年份:{years}。",
+        "en": "Missing years: {years}.",
+    },
+    "quality.srb_small_counts": {
+        "zh": "{years}年共{n}个年份出生人数较少,单年性别比95%区间宽约{width}(正常范围仅103–107),"
+        "单一年份无法判断是否异常,宜合并多年观察。",
+        "en": "In {n} years ({years}) births are too few to judge a single year's sex ratio: "
+        "its 95% interval is about {width} wide against the 103-107 normal band; pool years.",
+    },
     # index page
     "index.title": {"zh": "{dataset}:乡镇统计附录索引", "en": "{dataset}: township appendices"},
     "index.intro": {
