@@ -25,7 +25,8 @@ def two_townships(tmp_path_factory: pytest.TempPathFactory):
 
 def test_both_ok_and_files_in_place(two_townships) -> None:
     summary, root = two_townships
-    assert [r.status for r in summary.results] == ["ok", "ok"]
+    assert [(r.kind, r.status) for r in summary.results] == [
+        ("township", "ok"), ("township", "ok"), ("county", "ok")]
     for code in ("baishi", "hekou"):
         names = sorted(p.name for p in (root / code).iterdir())
         assert names == ["appendix.html", "appendix.ipynb", "run.log"]  # no temporary files left
@@ -37,12 +38,35 @@ def test_html_has_name_chart_and_no_code(two_townships) -> None:
     html = (root / "baishi" / "appendix.html").read_text(encoding="utf-8")
     assert "白石镇人口与计划生育统计附录" in html
     assert "<title>白石镇人口与计划生育统计附录</title>" in html
-    assert len(re.findall(r'<img[^>]+src="data:image/png;base64,', html)) == 2
+    assert '<html lang="zh-CN">' in html
+    assert len(re.findall(r'<img[^>]+src="data:image/png;base64,', html)) >= 2
     for code_fragment in ("open_township", "import analysis", "township_code =", "class=\"jp-InputArea"):
         assert code_fragment not in html, code_fragment
     assert "Township appendix" not in html  # the remove-cell note for JupyterLab readers
     assert not re.search(r'<script[^>]+src="https?://', html)  # nothing from a CDN
     assert "35,089" in html  # formatted 2024 population of baishi
+
+
+def test_appendix_has_indicator_and_quality_sections(two_townships) -> None:
+    _, root = two_townships
+    html = (root / "baishi" / "appendix.html").read_text(encoding="utf-8")
+    for heading in ("主要指标", "出生率与死亡率", "出生孩次结构", "出生人口性别比", "年龄结构与总和生育率",
+                    "数据质量核查"):
+        assert f">{heading}<" in html, heading
+    assert "总和生育率" in html and "整体高于正常范围103–107" in html  # the 2012 srb_high finding
+    assert len(re.findall(r'<img[^>]+src="data:image/png;base64,', html)) == 6
+    hekou = (root / "hekou" / "appendix.html").read_text(encoding="utf-8")
+    assert "年龄结构与总和生育率" not in hekou  # no age data for hekou: the section is left out
+    assert "以常住人口为分母可重现" in hekou  # the planted 2014 denominator slip is reported
+
+
+def test_county_overview(two_townships) -> None:
+    _, root = two_townships
+    html = (root / "county-01" / "overview.html").read_text(encoding="utf-8")
+    assert "青山县乡镇人口与生育概览" in html
+    assert "一般生育率比较(漏斗图)" in html and "出生人口性别比比较(漏斗图)" in html
+    assert len(re.findall(r'<img[^>]+src="data:image/png;base64,', html)) == 4
+    assert "城关镇" in html and "显著偏低" in html
 
 
 def test_executed_notebook_has_parameters(two_townships) -> None:
@@ -63,7 +87,8 @@ def test_index_lists_and_links(two_townships) -> None:
 
 def test_english_appendix(tmp_path: Path) -> None:
     summary = run(ROOT / "data" / "demo", out=tmp_path, townships=["baishi"], jobs=1,
-                  params_dir=ROOT / "params" / "demo", language="en", progress=False)
+                  params_dir=ROOT / "params" / "demo", language="en", progress=False,
+                  counties=False)
     assert summary.results[0].ok
     html = (tmp_path / "demo" / "baishi" / "appendix.html").read_text(encoding="utf-8")
     assert "population and family-planning statistical appendix" in html
@@ -86,7 +111,8 @@ def test_failures_are_isolated(make_dataset, tmp_path: Path) -> None:
     r = cli("run", "--data", str(data), "--params", str(params), "--out", str(out), "--jobs", "2",
             "--no-progress")
     assert r.returncode == 1
-    assert "3 township(s) failed: hekou, huangtu, liujia" in r.stderr
+    assert "4 failed: hekou, huangtu, liujia, county-01" in r.stderr
+    assert "FAILED county-01 (青山县): invalid data rows in hekou" in r.stderr
     assert "FAILED hekou (河口镇): invalid data rows:" in r.stderr and "year=2015" in r.stderr
     assert "FAILED huangtu (黄土乡): invalid parameters:" in r.stderr and "not valid YAML" in r.stderr
     assert "FAILED liujia (刘家乡): TownshipReportError: no data for township 'liujia'" in r.stderr
@@ -100,14 +126,16 @@ def test_failures_are_isolated(make_dataset, tmp_path: Path) -> None:
     assert "first_year/last_year" in (root / "liujia" / "run.log").read_text()
     assert "not valid YAML" in (root / "huangtu" / "run.log").read_text()
     index = (root / "index.html").read_text(encoding="utf-8")
-    assert index.count('class="status-failed"') == 3 and index.count('class="status-ok"') == 1
+    assert index.count('<td class="status-failed">') == 3
+    assert index.count('<td class="status-ok">') == 1
 
 
 def test_timeout_fails_that_township_only(make_dataset, tmp_path: Path) -> None:
     data = make_dataset(townships=["baishi", "hekou"])
     out = tmp_path / "out"
     r = cli("run", "--data", str(data), "--out", str(out), "--timeout", "3", "--jobs", "2",
-            "--notebook", str(ROOT / "tests" / "notebooks" / "sleepy.ipynb"), "--no-progress")
+            "--notebook", str(ROOT / "tests" / "notebooks" / "sleepy.ipynb"), "--no-progress",
+            "--no-county")
     assert r.returncode == 1, r.stderr
     assert "FAILED hekou" in r.stderr and "Timeout" in r.stderr
     assert "FAILED baishi" not in r.stderr

@@ -96,4 +96,4 @@ class BatchError(TownshipReportError):
 
     def __init__(self, failed: list[str], message: str | None = None):
         self.failed = list(failed)
-        super().__init__(message or f"{len(self.failed)} township(s) failed: {', '.join(self.failed)}")
+        super().__init__(message or f"{len(self.failed)} failed: {', '.join(self.failed)}")

@@ -186,3 +186,118 @@ def pooled_srb(panel: pd.DataFrame, by: str | list[str] = "township_code",
                          "years": g["year"].nunique()})
     srb, lo, hi = sex_ratio_at_birth(sums["births_male"].to_numpy(), sums["births_female"].to_numpy())
     return sums.assign(srb=srb, srb_lo95=lo, srb_hi95=hi).reset_index()
+
+
+# Age-based indicators (need the optional age files) -------------------------------------------
+
+_CHILD = tuple(g for g in schema.AGE_GROUPS if int(g.split("-")[0].rstrip("+")) < 15)
+_OLD = tuple(g for g in schema.AGE_GROUPS if int(g.split("-")[0].rstrip("+")) >= 65)
+
+
+def _mean_exposure(frame: pd.DataFrame, keys: list[str], value: str) -> pd.Series:
+    """Mean of this and the previous year-end value per key (the year-end when the previous is
+    missing), aligned to ``frame``'s rows: the person-years approximation of [NBS; PHG §1.4]."""
+    idx = pd.MultiIndex.from_frame(frame[keys].assign(year=frame["year"].astype("int64")))
+    current = pd.Series(frame[value].astype("float64").to_numpy(), index=idx)
+    prev_idx = pd.MultiIndex.from_frame(frame[keys].assign(year=frame["year"].astype("int64") - 1))
+    prev = current.reindex(prev_idx).to_numpy()
+    cur = current.to_numpy()
+    return pd.Series(np.where(np.isnan(prev), cur, (prev + cur) / 2.0), index=frame.index)
+
+
+def asfr(births_by_age: pd.DataFrame, age_structure: pd.DataFrame) -> pd.DataFrame:
+    """Age-specific fertility rates by mother's five-year age group [PHG §5.3].
+
+    ASFR_a = B_a / W̄_a · 1000 (per mille), where B_a are births to mothers aged a and W̄_a is
+    the mean of the previous and current year-end female population of age group a (the
+    year-end when the previous year is missing). Returns township_code, year,
+    mother_age_group, births, women, asfr_permille.
+    """
+    women = age_structure[age_structure["sex"] == "female"].rename(
+        columns={"age_group": "mother_age_group", "population": "women"})
+    women = women[women["mother_age_group"].isin(schema.MOTHER_AGE_GROUPS)].copy()
+    women["women"] = _mean_exposure(women, ["township_code", "mother_age_group"], "women")
+    out = births_by_age.merge(women[["township_code", "year", "mother_age_group", "women"]],
+                              on=["township_code", "year", "mother_age_group"], how="left")
+    out["births"] = out["births"].astype("float64")
+    out["asfr_permille"] = _div(out["births"].to_numpy(), out["women"].to_numpy(), 1000.0)
+    return out.sort_values(["township_code", "year", "mother_age_group"]).reset_index(drop=True)
+
+
+def tfr(births_by_age: pd.DataFrame, age_structure: pd.DataFrame) -> pd.DataFrame:
+    """Total fertility rate per township-year [PHG §5.3]: TFR = 5 · Σ_a ASFR_a / 1000.
+
+    The number of children a woman would have at the period's age-specific rates. NaN when any
+    of the seven age groups 15-49 is missing for that township-year.
+    """
+    rates = asfr(births_by_age, age_structure)
+    g = rates.groupby(["township_code", "year"])["asfr_permille"]
+    out = (5.0 * g.sum(min_count=len(schema.MOTHER_AGE_GROUPS)) / 1000.0).rename("tfr")
+    complete = g.count() == len(schema.MOTHER_AGE_GROUPS)
+    return out.where(complete).reset_index()
+
+
+def age_indicators(age_structure: pd.DataFrame) -> pd.DataFrame:
+    """Age-structure indicators per township-year [UN-WPP; PHG §1.6].
+
+    - ``child_dependency`` = P(0-14) / P(15-64) · 100
+    - ``old_age_dependency`` = P(65+) / P(15-64) · 100
+    - ``total_dependency`` = child + old-age dependency
+    - ``ageing_index`` = P(65+) / P(0-14) · 100
+    - ``share_65plus`` = P(65+) / P(all) (fraction)
+    """
+    a = age_structure.assign(population=age_structure["population"].astype("float64"))
+    band = np.where(a["age_group"].isin(_CHILD), "child",
+                    np.where(a["age_group"].isin(_OLD), "old", "working"))
+    wide = a.assign(band=band).pivot_table(index=["township_code", "year"], columns="band",
+                                           values="population", aggfunc="sum", fill_value=0.0)
+    wide = wide.reindex(columns=["child", "working", "old"], fill_value=0.0)
+    total = wide.sum(axis=1)
+    out = pd.DataFrame({
+        "child_dependency": _div(wide["child"].to_numpy(), wide["working"].to_numpy(), 100.0),
+        "old_age_dependency": _div(wide["old"].to_numpy(), wide["working"].to_numpy(), 100.0),
+        "ageing_index": _div(wide["old"].to_numpy(), wide["child"].to_numpy(), 100.0),
+        "share_65plus": _div(wide["old"].to_numpy(), total.to_numpy()),
+    }, index=wide.index)
+    out.insert(2, "total_dependency", out["child_dependency"] + out["old_age_dependency"])
+    return out.reset_index()
+
+
+def pyramid(age_structure: pd.DataFrame, township_code: str, year: int) -> pd.DataFrame:
+    """Population pyramid data of one township-year: one row per age group (youngest first)
+    with ``male`` and ``female`` counts and their shares of the total population."""
+    a = age_structure[(age_structure["township_code"] == township_code)
+                      & (age_structure["year"] == year)]
+    wide = a.pivot_table(index="age_group", columns="sex", values="population", aggfunc="sum")
+    wide = wide.reindex(index=list(schema.AGE_GROUPS), columns=list(schema.SEXES)).astype("float64")
+    total = wide.to_numpy(dtype="float64")
+    total = np.nansum(total)
+    wide["male_share"] = wide["male"] / total
+    wide["female_share"] = wide["female"] / total
+    return wide.rename_axis(columns=None).reset_index()
+
+
+def aggregate_county(panel: pd.DataFrame) -> pd.DataFrame:
+    """The county as a panel of its own: counts summed over its townships per year.
+
+    A county-year count is the sum over townships only when every township of that county
+    reports it (``min_count``); otherwise it is unknown, so a missing township never makes
+    the county look smaller. Reported figures are not aggregated (they are blank). The
+    ``township_code`` and ``township`` of the result are the county's name, so
+    :func:`compute` applies unchanged.
+    """
+    n_towns = panel.groupby("county")["township_code"].nunique()
+    rows = []
+    for (county, year), grp in panel.groupby(["county", "year"], sort=True):
+        need = int(n_towns[county])
+        row = {"township": county, "township_code": county, "county": county, "year": int(year)}
+        for c in schema.COUNTS:
+            values = pd.to_numeric(grp[c], errors="coerce") if c in grp else pd.Series(dtype=float)
+            row[c] = values.sum(min_count=need) if len(grp) == need else np.nan
+        rows.append(row)
+    out = pd.DataFrame(rows)
+    for c in schema.COUNTS:
+        out[c] = pd.array([None if pd.isna(v) else int(v) for v in out[c]], dtype="Int64")
+    for c in schema.REPORTED:
+        out[c] = np.nan
+    return out

@@ -24,7 +24,7 @@ from collections.abc import Callable
 import numpy as np
 import pandas as pd
 
-from . import indicators
+from . import indicators, schema
 from .i18n import t
 
 #: Columns of the audit table, in order.
@@ -73,8 +73,7 @@ def finding(rule_name: str, severity: str, code: str, year: int | None, field: s
 
 
 def _label(field: str, language: str) -> str:
-    from .schema import BY_NAME
-    col = BY_NAME.get(field)
+    col = schema.BY_NAME.get(field)
     return col.label(language) if col else field
 
 
@@ -372,6 +371,9 @@ def audit(panel: pd.DataFrame) -> pd.DataFrame:
     the panel's row order.
     """
     p = panel.sort_values(["township_code", "year"]).reset_index(drop=True)
+    for c in (*schema.COUNTS, *schema.REPORTED):  # optional columns may be absent: unknown
+        if c not in p:
+            p[c] = np.nan
     ind = indicators.compute(p)
     rows: list[Finding] = []
     for fn in RULES.values():

@@ -7,6 +7,7 @@ notebook yields a Chinese or an English appendix.
 
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,10 +15,12 @@ from typing import Any
 
 import pandas as pd
 from IPython.display import HTML
+from scipy import stats
 
-from . import schema
+from . import indicators, quality, schema
 from .errors import TownshipReportError
-from .i18n import t
+from .funnel import Funnel, funnel
+from .i18n import t  # noqa: F401  (re-exported for notebooks: report.t)
 from .load import Dataset, load_dataset
 from .version import code_version
 
@@ -60,6 +63,45 @@ def localized_table(frame: pd.DataFrame, columns: tuple[str, ...], language: str
 def html_table(frame: pd.DataFrame) -> HTML:
     """A formatted table as HTML without the row index (deterministic, unlike pandas' Styler)."""
     return HTML(frame.to_html(index=False, border=0, classes="appendix-table", na_rep=BLANK))
+
+
+def format_rate(value: Any, decimals: int = 2) -> str:
+    """A rate or ratio with fixed decimals and thousands separators, or :data:`BLANK`."""
+    return BLANK if value is None or pd.isna(value) else f"{value:,.{decimals}f}"
+
+
+def format_share(value: Any) -> str:
+    """A fraction as a percentage with one decimal, or :data:`BLANK`."""
+    return BLANK if value is None or pd.isna(value) else f"{100 * value:.1f}%"
+
+
+def format_srb(srb: Any, lo: Any, hi: Any) -> str:
+    """Sex ratio at birth with its 95% interval: ``109.8 (86.0–140.3)``."""
+    if srb is None or pd.isna(srb):
+        return BLANK
+    return f"{srb:.1f} ({lo:.1f}–{hi:.1f})"
+
+
+#: Rows of the key-indicators table: (i18n key, column, formatter kind).
+KEY_INDICATORS: tuple[tuple[str, str, str], ...] = (
+    ("ind.total_population", "total_population", "count"),
+    ("ind.births", "births", "count"),
+    ("ind.deaths", "deaths", "count"),
+    ("ind.cbr", "cbr_permille", "rate"),
+    ("ind.cdr", "cdr_permille", "rate"),
+    ("ind.rni", "rni_permille", "rate"),
+    ("ind.gfr", "gfr_permille", "rate"),
+    ("ind.tfr", "tfr", "rate"),
+    ("ind.share_parity2", "share_parity2", "share"),
+    ("ind.share_parity3plus", "share_parity3plus", "share"),
+    ("ind.srb", "srb", "srb"),
+    ("ind.net_migration", "net_migration_permille", "rate"),
+)
+
+
+#: Marks a rate computed on the year-end population because the previous year-end is missing.
+YEAREND_MARK = "†"
+YEAREND_SENSITIVE = {"cbr_permille", "cdr_permille", "rni_permille", "net_migration_permille"}
 
 
 @dataclass
@@ -120,8 +162,118 @@ class TownshipReport:
         """Counts per year, formatted and labelled for the appendix."""
         return localized_table(self.panel, TABLE_COLUMNS, self.language)
 
+    @functools.cached_property
+    def all_indicators(self) -> pd.DataFrame:
+        """Indicators of every township-year of the dataset (one vectorised pass), with TFR."""
+        ind = indicators.compute(self.dataset.panel)
+        if self.has_age_data:
+            tfr = indicators.tfr(self.dataset.births_by_age, self.dataset.age_structure)
+            ind = ind.merge(tfr, on=["township_code", "year"], how="left")
+        else:
+            ind["tfr"] = float("nan")
+        return ind
+
+    @property
+    def has_age_data(self) -> bool:
+        ds = self.dataset
+        return (ds.age_structure is not None and ds.births_by_age is not None
+                and (ds.births_by_age["township_code"] == self.township_code).any())
+
+    @property
+    def indicators(self) -> pd.DataFrame:
+        """This township's indicators within the year range."""
+        ind = self.all_indicators
+        years = set(self.panel["year"])
+        rows = ind[(ind["township_code"] == self.township_code) & ind["year"].isin(years)]
+        return rows.reset_index(drop=True)
+
+    @functools.cached_property
+    def county_indicators(self) -> pd.DataFrame:
+        """The county's own indicators (counts summed over its townships)."""
+        panel = self.dataset.panel
+        county = indicators.aggregate_county(panel[panel["county"] == self.county])
+        return indicators.compute(county)
+
+    def key_indicators_table(self) -> pd.DataFrame:
+        """Latest year, previous year, change and county value of the key indicators."""
+        lang = self.language
+        ind = self.indicators.merge(self.panel[["year", "total_population", "births", "deaths"]],
+                                    on="year")
+        last = ind.iloc[-1]
+        prev = ind[ind["year"] == last["year"] - 1]
+        prev = prev.iloc[0] if len(prev) else None
+        cty = self.county_indicators.merge(
+            indicators.aggregate_county(self.dataset.panel[self.dataset.panel["county"] == self.county])[
+                ["year", "total_population", "births", "deaths"]], on="year")
+        cty = cty[cty["year"] == last["year"]]
+        cty = cty.iloc[0] if len(cty) else None
+        rows = []
+        for key, col, kind in KEY_INDICATORS:
+            if col not in ind or pd.isna(last[col]):
+                continue
+            def fmt(row: Any, col: str = col, kind: str = kind) -> str:
+                if row is None or col not in row:
+                    return BLANK
+                if kind == "srb":
+                    return format_srb(row["srb"], row["srb_lo95"], row["srb_hi95"])
+                text = {"count": format_count, "rate": format_rate, "share": format_share}[kind](row[col])
+                yearend = col in YEAREND_SENSITIVE and bool(row.get("mean_population_is_yearend", False))
+                return text + YEAREND_MARK if yearend and text != BLANK else text
+            change = BLANK
+            if prev is not None and kind != "srb" and not pd.isna(prev[col]):
+                delta = float(last[col]) - float(prev[col])
+                change = (f"{delta:+,.0f}" if kind == "count" else
+                          f"{100 * delta:+.1f} pp" if kind == "share" else f"{delta:+.2f}")
+            rows.append({
+                t("table.indicator", lang): t(key, lang),
+                t("table.this_year", lang, year=int(last["year"])): fmt(last),
+                t("table.last_year", lang, year=int(last["year"]) - 1): fmt(prev),
+                t("table.change", lang): change,
+                t("table.county", lang): fmt(cty),
+            })
+        return pd.DataFrame(rows)
+
+    @property
+    def age_year(self) -> int | None:
+        """The latest year (within the range) with age-structure data, or None."""
+        a = self.dataset.age_structure
+        if a is None:
+            return None
+        years = a.loc[(a["township_code"] == self.township_code)
+                      & a["year"].isin(set(self.panel["year"])), "year"]
+        return int(years.max()) if len(years) else None
+
+    def pyramid_data(self) -> pd.DataFrame | None:
+        """Pyramid of :attr:`age_year`, or None without age data."""
+        year = self.age_year
+        if year is None:
+            return None
+        return indicators.pyramid(self.dataset.age_structure, self.township_code, year)
+
+    @functools.cached_property
+    def findings(self) -> pd.DataFrame:
+        """This township's data-quality findings (the audit runs on its rows only)."""
+        return quality.audit(self.panel)
+
+    def findings_markdown(self) -> str:
+        """The findings in plain words, errors first; a sentence when there are none."""
+        f = self.findings
+        if f.empty:
+            return t("quality.none", self.language)
+        col = "message_zh" if self.language == "zh" else "message_en"
+        lines = []
+        for _, row in f.iterrows():
+            year = "" if pd.isna(row["year"]) else f"{int(row['year'])}: "
+            lines.append(f"- **{t('severity.' + row['severity'], self.language)}** {year}{row[col]}")
+        counts = f["severity"].value_counts()
+        head = t("quality.summary", self.language, error=int(counts.get("error", 0)),
+                 warning=int(counts.get("warning", 0)), note=int(counts.get("note", 0)))
+        return head + "\n\n" + "\n".join(lines)
+
     def notes_markdown(self) -> str:
-        return "\n".join(f"- {t(k, self.language)}" for k in ("note.blank", "note.small_numbers"))
+        """Reading notes: blanks, small numbers, denominators (with the † mark), intervals."""
+        keys = ["note.blank", "note.small_numbers", "note.mean_population", "note.srb"]
+        return "\n".join(f"- {t(k, self.language)}" for k in keys)
 
     def provenance_markdown(self) -> str:
         """Data file and its SHA-256, the parameters and the code version behind this appendix."""
@@ -142,3 +294,117 @@ def open_township(data_dir: str | Path, township_code: str, language: str = "zh"
     code = ds.resolve(township_code)
     parameters = {"township_code": code, "language": language, **parameters}
     return TownshipReport(ds, code, language, parameters, version or code_version())
+
+
+@dataclass
+class CountyReport:
+    """One county's overview: funnel plots, rankings with intervals, small multiples."""
+
+    dataset: Dataset
+    county: str
+    language: str = "zh"
+    parameters: dict[str, Any] = field(default_factory=dict)
+    version: str = ""
+
+    @property
+    def panel(self) -> pd.DataFrame:
+        p = self.dataset.panel
+        return p[p["county"] == self.county].reset_index(drop=True)
+
+    @property
+    def year(self) -> int:
+        """The year compared across townships: the parameter, else the latest in the data."""
+        return int(self.parameters.get("year") or self.panel["year"].max())
+
+    @functools.cached_property
+    def indicators(self) -> pd.DataFrame:
+        return indicators.compute(self.panel)
+
+    @functools.cached_property
+    def county_indicators(self) -> pd.DataFrame:
+        return indicators.compute(indicators.aggregate_county(self.panel))
+
+    def title_markdown(self) -> str:
+        p = self.panel
+        title = t("county.title", self.language, county=self.county)
+        sub = t("county.subtitle", self.language, n=p["township_code"].nunique(),
+                first=int(p["year"].min()), last=int(p["year"].max()), dataset=self.dataset.name)
+        return f"# {title}\n\n{sub}"
+
+    def heading(self, key: str, level: int = 2, **values: Any) -> str:
+        return f"{'#' * level} {t(key, self.language, **values)}"
+
+    def _year_rows(self) -> pd.DataFrame:
+        rows = self.panel[self.panel["year"] == self.year]
+        return rows.merge(self.indicators, on=["township_code", "year"])
+
+    def gfr_funnel(self) -> Funnel:
+        """Funnel of the GFR (births per woman 15-49) in :attr:`year` [Spiegelhalter 2005]."""
+        rows = self._year_rows()
+        return funnel(rows["township"], pd.to_numeric(rows["births"]).to_numpy(dtype=float, na_value=float("nan")),
+                      pd.to_numeric(rows["women_15_49"]).to_numpy(dtype=float, na_value=float("nan")), kind="rate")
+
+    def srb_funnel(self, years: int = 5) -> Funnel:
+        """Funnel of the male share of births pooled over the last ``years`` years."""
+        pooled = indicators.pooled_srb(self.panel, years=(self.year - years + 1, self.year))
+        names = self.panel.groupby("township_code")["township"].first()
+        return funnel(pooled["township_code"].map(names), pooled["births_male"].to_numpy(),
+                      (pooled["births_male"] + pooled["births_female"]).to_numpy(), kind="proportion")
+
+    def ranking_table(self) -> pd.DataFrame:
+        """Townships by GFR in :attr:`year`, with 95% intervals and funnel verdicts."""
+        lang = self.language
+        rows = self._year_rows()
+        f = self.gfr_funnel().points.set_index("label")
+        births = rows["births"].astype(float)
+        women = rows["women_15_49"].astype(float)
+        # exact Poisson interval for the births count (Garwood 1936), scaled to the rate
+        lo = stats.chi2.ppf(0.025, 2 * births) / 2 / women * 1000
+        hi = stats.chi2.ppf(0.975, 2 * births + 2) / 2 / women * 1000
+        verdict = [t("county.verdict." + ("high" if f.loc[n, "z_adjusted"] > 0 else "low"), lang)
+                   if n in f.index and f.loc[n, "outside95"] else t("county.verdict.within", lang)
+                   for n in rows["township"]]
+        table = pd.DataFrame({
+            t("index.col.township", lang): rows["township"],
+            t("ind.births", lang): rows["births"].map(format_count),
+            t("ind.gfr", lang): [f"{g:.1f} ({a:.1f}–{b:.1f})" for g, a, b in
+                                 zip(rows["gfr_permille"], lo.fillna(0), hi)],
+            t("ind.srb", lang): [format_srb(*v) for v in rows[["srb", "srb_lo95", "srb_hi95"]].to_numpy()],
+            t("county.col.verdict", lang): verdict,
+            "_sort": rows["gfr_permille"],
+        })
+        return table.sort_values("_sort", ascending=False).drop(columns="_sort").reset_index(drop=True)
+
+    def county_table(self) -> pd.DataFrame:
+        """The county's own indicators by year (counts summed over townships)."""
+        lang = self.language
+        ind = self.county_indicators
+        agg = indicators.aggregate_county(self.panel)
+        merged = agg[["year", "total_population", "births", "deaths"]].merge(ind, on="year")
+        return pd.DataFrame({
+            t("chart.axis.year", lang): merged["year"].astype(str),
+            t("ind.total_population", lang): merged["total_population"].map(format_count),
+            t("ind.births", lang): merged["births"].map(format_count),
+            t("ind.deaths", lang): merged["deaths"].map(format_count),
+            t("ind.cbr", lang): merged["cbr_permille"].map(format_rate),
+            t("ind.cdr", lang): merged["cdr_permille"].map(format_rate),
+            t("ind.gfr", lang): merged["gfr_permille"].map(format_rate),
+            t("ind.srb", lang): [format_srb(*v) for v in merged[["srb", "srb_lo95", "srb_hi95"]].to_numpy()],
+        })
+
+    def funnel_note(self, f: Funnel) -> str:
+        """Plain-words reading of a funnel: who lies outside, and the over-dispersion used."""
+        out = f.points[f.points["outside95"]]
+        names = "、".join(out["label"]) if self.language == "zh" else ", ".join(out["label"])
+        key = "county.funnel.outside" if len(out) else "county.funnel.none"
+        return t(key, self.language, names=names, phi=f"{f.phi:.2f}")
+
+
+def open_county(data_dir: str | Path, county: str, language: str = "zh",
+                version: str | None = None, **parameters: Any) -> CountyReport:
+    """Load a dataset and return the overview of one county (by name)."""
+    ds = load_dataset(data_dir)
+    if county not in set(ds.panel["county"]):
+        raise TownshipReportError(f"county {county!r} is not in dataset {ds.name!r}")
+    return CountyReport(ds, county, language, {"county": county, **parameters},
+                        version or code_version())

@@ -38,15 +38,21 @@ def html_exporter() -> HTMLExporter:
     return exporter
 
 
-def notebook_to_html(nb: nbformat.NotebookNode, title: str) -> str:
+#: The HTML ``lang`` attribute of each appendix language (fonts and screen readers use it).
+LANGUAGE_CODES = {"zh": "zh-CN", "en": "en"}
+
+
+def notebook_to_html(nb: nbformat.NotebookNode, title: str, language: str = "zh") -> str:
     """Render an executed notebook as one self-contained HTML page titled ``title``."""
     nb = nbformat.from_dict(nb)  # copy: do not alter the caller's notebook
     nb.metadata["title"] = title
-    body, _ = html_exporter().from_notebook_node(nb, resources={"metadata": {"name": title}})
+    exporter = html_exporter()
+    exporter.language_code = LANGUAGE_CODES.get(language, language)
+    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title}})
     return body
 
 
-def export_html(ipynb: Path, html: Path, title: str) -> Path:
+def export_html(ipynb: Path, html: Path, title: str, language: str = "zh") -> Path:
     """Read ``ipynb`` and write its HTML appendix to ``html`` atomically."""
     nb = nbformat.read(ipynb, as_version=4)
-    return atomic_write_text(html, notebook_to_html(nb, title))
+    return atomic_write_text(html, notebook_to_html(nb, title, language))

@@ -10,30 +10,38 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-import pandas as pd
 
+from .. import indicators, quality
 from ..fsutil import atomic_write_text
 from ..i18n import t
 from ..load import Dataset
-from ..report import format_count
+from ..report import format_count, format_rate, format_srb
 from .runner import Result
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
 
 def key_figures(ds: Dataset) -> dict[str, dict[str, Any]]:
-    """Latest year's population, births and deaths per township code (formatted)."""
-    latest = ds.panel.sort_values("year").groupby("township_code").tail(1)
-    return {
-        str(r.township_code): {
+    """Latest year's key figures and the number of quality findings per township (formatted)."""
+    ind = indicators.compute(ds.panel)
+    latest = ds.panel.merge(ind, on=["township_code", "year"]).sort_values("year")
+    latest = latest.groupby("township_code").tail(1)
+    counts = quality.summary(quality.audit(ds.panel)).set_index("township_code")
+    out = {}
+    for r in latest.itertuples():
+        code = str(r.township_code)
+        c = counts.loc[code] if code in counts.index else {s: 0 for s in quality.SEVERITIES}
+        out[code] = {
             "year": int(r.year),
             "population": format_count(r.total_population),
             "births": format_count(r.births),
             "deaths": format_count(r.deaths),
+            "cbr": format_rate(r.cbr_permille),
+            "srb": format_srb(r.srb, r.srb_lo95, r.srb_hi95),
+            "findings": {s: int(c[s]) for s in quality.SEVERITIES},
             "county": r.county,
         }
-        for r in latest.itertuples()
-    }
+    return out
 
 
 def render_index(ds: Dataset, results: list[Result], language: str = "zh") -> str:
@@ -41,12 +49,14 @@ def render_index(ds: Dataset, results: list[Result], language: str = "zh") -> st
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
                              keep_trailing_newline=True)
     figures = key_figures(ds)
-    rows = [{"r": r, **figures.get(r.township_code, {})} for r in results]
-    n_failed = sum(not r.ok for r in results)
+    towns = [r for r in results if r.kind == "township"]
+    rows = [{"r": r, **figures.get(r.township_code, {})} for r in towns]
+    counties = [r for r in results if r.kind != "township"]
+    n_failed = sum(not r.ok for r in towns)
     return env.get_template("index.html.j2").render(
-        lang=language, t=lambda key, **kw: t(key, language, **kw), rows=rows,
-        dataset=ds.name, n=len(results), ok=len(results) - n_failed, failed=n_failed,
-        sha=ds.file_sha256, pd=pd,
+        lang=language, t=lambda key, **kw: t(key, language, **kw), rows=rows, counties=counties,
+        dataset=ds.name, n=len(towns), ok=len(towns) - n_failed, failed=n_failed,
+        sha=ds.file_sha256,
     )
 
 

@@ -31,8 +31,10 @@ from ..load import Dataset, blocking_errors, validate_dataset
 from ..params import params_path, township_params
 from ..version import code_version
 
-#: The appendix notebook of this source tree (``notebooks/`` beside ``src/``).
-DEFAULT_NOTEBOOK = Path(__file__).resolve().parents[3] / "notebooks" / "township_appendix.ipynb"
+#: The notebooks of this source tree (``notebooks/`` beside ``src/``).
+NOTEBOOKS = Path(__file__).resolve().parents[3] / "notebooks"
+DEFAULT_NOTEBOOK = NOTEBOOKS / "township_appendix.ipynb"
+COUNTY_NOTEBOOK = NOTEBOOKS / "county_overview.ipynb"
 #: Default seconds allowed for one notebook cell (papermill's ``execution_timeout``).
 DEFAULT_TIMEOUT = 600.0
 
@@ -51,6 +53,12 @@ class Job:
     title: str
     timeout: float | None = DEFAULT_TIMEOUT
     formats: tuple[str, ...] = ("html",)
+    #: "township" (an appendix) or "county" (an overview); names the output files.
+    kind: str = "township"
+
+    @property
+    def stem(self) -> str:
+        return "appendix" if self.kind == "township" else "overview"
 
 
 @dataclass
@@ -63,6 +71,7 @@ class Result:
     error: str | None = None
     seconds: dict[str, float] = field(default_factory=dict)
     files: dict[str, str] = field(default_factory=dict)
+    kind: str = "township"
 
     @property
     def ok(self) -> bool:
@@ -82,6 +91,10 @@ class BatchSummary:
     @property
     def failed(self) -> list[Result]:
         return [r for r in self.results if not r.ok]
+
+    @property
+    def townships(self) -> list[Result]:
+        return [r for r in self.results if r.kind == "township"]
 
 
 def _short_error(exc: BaseException) -> str:
@@ -127,8 +140,8 @@ def run_job(job: Job) -> Result:
 
     out = Path(job.out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    result = Result(job.township_code, job.township, "ok")
-    target = out / "appendix.ipynb"
+    result = Result(job.township_code, job.township, "ok", kind=job.kind)
+    target = out / f"{job.stem}.ipynb"
     with atomic_path(out / "run.log") as log_tmp:
         handler = logging.FileHandler(log_tmp, encoding="utf-8")
         handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
@@ -139,7 +152,7 @@ def run_job(job: Job) -> Result:
             lg.propagate = False
         try:
             t0 = time.perf_counter()
-            tmp_nb = out / f".appendix.tmp-{os.getpid()}.ipynb"
+            tmp_nb = out / f".{job.stem}.tmp-{os.getpid()}.ipynb"
             finished = False  # False only when interrupted: then keep the previous file
             try:
                 with _fds_to(log_tmp):
@@ -165,8 +178,9 @@ def run_job(job: Job) -> Result:
                 t1 = time.perf_counter()
                 try:
                     if "html" in job.formats:
-                        export_html(target, out / "appendix.html", job.title)
-                        result.files["html"] = "appendix.html"
+                        export_html(target, out / f"{job.stem}.html", job.title,
+                                    str(job.parameters.get("language", "zh")))
+                        result.files["html"] = f"{job.stem}.html"
                 except Exception as exc:
                     result.status = "failed"
                     result.error = result.error or f"export failed: {_short_error(exc)}"
@@ -180,18 +194,20 @@ def run_job(job: Job) -> Result:
     return result
 
 
-def failed_result(code: str, name: str, out_dir: Path, problems: list[Problem], why: str) -> Result:
+def failed_result(code: str, name: str, out_dir: Path, problems: list[Problem], why: str,
+                  kind: str = "township") -> Result:
     """A township that cannot run (bad rows, bad parameters): record why in its ``run.log``."""
     lines = [why] + [p.format() for p in problems]
     atomic_write_text(out_dir / "run.log", "\n".join(lines) + "\n")
     first = problems[0].format() if problems else why
-    return Result(code, name, "failed", error=f"{why}: {first}", files={"log": "run.log"})
+    return Result(code, name, "failed", error=f"{why}: {first}", files={"log": "run.log"},
+                  kind=kind)
 
 
 def _crashed(job: Job, exc: BaseException) -> Result:
     """A worker process died while running ``job`` (killed, out of memory)."""
     return Result(job.township_code, job.township, "failed",
-                  error=f"worker process died: {_short_error(exc)}")
+                  error=f"worker process died: {_short_error(exc)}", kind=job.kind)
 
 
 @dataclass
@@ -207,7 +223,7 @@ class Plan:
 def plan(data: str | Path, out: str | Path = "outputs", townships: Sequence[str] | None = None,
          params_dir: str | Path | None = None, timeout: float | None = DEFAULT_TIMEOUT,
          formats: Sequence[str] | None = None, notebook: str | Path | None = None,
-         language: str | None = None) -> Plan:
+         language: str | None = None, counties: bool = True) -> Plan:
     """Validate data and parameters, then build one :class:`Job` per runnable township.
 
     Raises :class:`DataValidationError` only for problems that concern every township (a
@@ -256,14 +272,45 @@ def plan(data: str | Path, out: str | Path = "outputs", townships: Sequence[str]
         title = params.title or t("appendix.title", params.language, township=name)
         jobs.append(Job(code, name, str(nb.resolve()), str(out_dir.resolve()), nb_params, title,
                         timeout, params.formats))
+    if counties:
+        bad_codes = {p.township_code for p in blocking_errors(problems)}
+        for job in county_jobs(ds, out_root, language or "zh", timeout, version):
+            county = ds.panel[ds.panel["county"] == job.township]
+            bad = sorted(bad_codes & set(county["township_code"]))
+            if bad:  # county totals would include the invalid rows: do not pretend
+                failed.append(failed_result(
+                    job.township_code, job.township, Path(job.out_dir),
+                    blocking_errors(problems), f"invalid data rows in {', '.join(bad)}",
+                    kind="county"))
+            else:
+                jobs.append(job)
     return Plan(ds, jobs, failed, notes)
+
+
+def county_slug(index: int) -> str:
+    """Output directory of the ``index``-th county (sorted by name): ASCII, stable."""
+    return f"county-{index + 1:02d}"
+
+
+def county_jobs(ds: Dataset, out_root: Path, language: str, timeout: float | None,
+                version: str) -> list[Job]:
+    """One overview job per county of the dataset."""
+    data_dir = str(ds.path.resolve())
+    jobs = []
+    for i, county in enumerate(sorted(ds.panel["county"].dropna().unique())):
+        params = {"county": county, "dataset": ds.name, "data_dir": data_dir,
+                  "language": language, "year": None, "code_version": version}
+        jobs.append(Job(county_slug(i), str(county), str(COUNTY_NOTEBOOK.resolve()),
+                        str((out_root / county_slug(i)).resolve()), params,
+                        t("county.title", language, county=county), timeout, ("html",), "county"))
+    return jobs
 
 
 def run(data: str | Path, out: str | Path = "outputs", townships: Sequence[str] | None = None,
         jobs: int | None = None, timeout: float | None = DEFAULT_TIMEOUT,
         params_dir: str | Path | None = None, formats: Sequence[str] | None = None,
         notebook: str | Path | None = None, language: str | None = None,
-        progress: bool | None = None,
+        counties: bool = True, progress: bool | None = None,
         on_note: Callable[[str], None] | None = None) -> BatchSummary:
     """Run the appendix notebook for every (or the selected) township and write the index.
 
@@ -274,13 +321,13 @@ def run(data: str | Path, out: str | Path = "outputs", townships: Sequence[str] 
     from .index_page import write_index
 
     t0 = time.perf_counter()
-    p = plan(data, out, townships, params_dir, timeout, formats, notebook, language)
+    p = plan(data, out, townships, params_dir, timeout, formats, notebook, language, counties)
     for note in p.notes:
         (on_note or log.warning)(note)
     workers = max(1, min(jobs or os.cpu_count() or 1, len(p.jobs) or 1))
     results = p.failed + run_local(run_job, p.jobs, workers, progress=progress, on_crash=_crashed)
     order = {c: i for i, c in enumerate(p.dataset.townships["township_code"])}
-    results.sort(key=lambda r: order.get(r.township_code, len(order)))
+    results.sort(key=lambda r: (r.kind != "township", order.get(r.township_code, 0), r.township_code))
     out_root = Path(out) / p.dataset.name
     summary = BatchSummary(p.dataset.name, out_root, results)
     summary.index = write_index(p.dataset, results, out_root, language or "zh")
