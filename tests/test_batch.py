@@ -141,3 +141,17 @@ def test_timeout_fails_that_township_only(make_dataset, tmp_path: Path) -> None:
     assert "FAILED baishi" not in r.stderr
     log = (out / "testset" / "baishi" / "run.log").read_text()
     assert "started baishi" in log and "done" in log
+
+
+def test_seed_reports_batch(tmp_path: Path) -> None:
+    """The real seed figures: single-year appendices with what can be computed and the audit."""
+    summary = run(ROOT / "data" / "seed_reports", out=tmp_path, jobs=2,
+                  params_dir=ROOT / "params" / "seed_reports", progress=False)
+    assert not summary.failed, [(r.township_code, r.error) for r in summary.failed]
+    root = tmp_path / "seed_reports"
+    quanqu = (root / "seed002_quanqu" / "appendix.html").read_text(encoding="utf-8")
+    assert "12023.65不可能成立" in quanqu and "疑为110.65" in quanqu
+    sima = (root / "seed000_sima" / "appendix.html").read_text(encoding="utf-8")
+    assert "5.91†" in sima  # year-end denominator, marked
+    overview = (root / "county-01" / "overview.html").read_text(encoding="utf-8")
+    assert "无法进行比较" in overview or "漏斗图" in overview

@@ -244,6 +244,10 @@ TABLE: dict[str, dict[str, str]] = {
         "en": "Outside the 95% limits: {names}. Limits allow for over-dispersion between "
         "townships (φ = {phi}).",
     },
+    "county.funnel.too_few": {
+        "zh": "有数据的乡镇少于{n}个,无法进行比较。",
+        "en": "Fewer than {n} townships have the data needed: no comparison is possible.",
+    },
     "county.funnel.none": {
         "zh": "所有乡镇均在95%控制限以内,差异可由随机波动解释(超离散系数φ = {phi})。",
         "en": "Every township lies within the 95% limits: the differences are within chance "

@@ -296,6 +296,10 @@ def open_township(data_dir: str | Path, township_code: str, language: str = "zh"
     return TownshipReport(ds, code, language, parameters, version or code_version())
 
 
+#: Fewer townships than this with data: no funnel plot (nothing to compare).
+MIN_FUNNEL_UNITS = 3
+
+
 @dataclass
 class CountyReport:
     """One county's overview: funnel plots, rankings with intervals, small multiples."""
@@ -338,15 +342,25 @@ class CountyReport:
         rows = self.panel[self.panel["year"] == self.year]
         return rows.merge(self.indicators, on=["township_code", "year"])
 
-    def gfr_funnel(self) -> Funnel:
-        """Funnel of the GFR (births per woman 15-49) in :attr:`year` [Spiegelhalter 2005]."""
-        rows = self._year_rows()
-        return funnel(rows["township"], pd.to_numeric(rows["births"]).to_numpy(dtype=float, na_value=float("nan")),
-                      pd.to_numeric(rows["women_15_49"]).to_numpy(dtype=float, na_value=float("nan")), kind="rate")
+    def gfr_funnel(self) -> Funnel | None:
+        """Funnel of the GFR (births per woman 15-49) in :attr:`year` [Spiegelhalter 2005].
 
-    def srb_funnel(self, years: int = 5) -> Funnel:
-        """Funnel of the male share of births pooled over the last ``years`` years."""
+        None when fewer than :data:`MIN_FUNNEL_UNITS` townships have births and women 15-49.
+        """
+        rows = self._year_rows()
+        births = pd.to_numeric(rows["births"]).to_numpy(dtype=float, na_value=float("nan"))
+        women = pd.to_numeric(rows["women_15_49"]).to_numpy(dtype=float, na_value=float("nan"))
+        usable = (~pd.isna(births) & ~pd.isna(women) & (women > 0)).sum()
+        if usable < MIN_FUNNEL_UNITS:
+            return None
+        return funnel(rows["township"], births, women, kind="rate")
+
+    def srb_funnel(self, years: int = 5) -> Funnel | None:
+        """Funnel of the male share of births pooled over the last ``years`` years (or None)."""
         pooled = indicators.pooled_srb(self.panel, years=(self.year - years + 1, self.year))
+        pooled = pooled[pooled["births_male"] + pooled["births_female"] > 0]
+        if len(pooled) < MIN_FUNNEL_UNITS:
+            return None
         names = self.panel.groupby("township_code")["township"].first()
         return funnel(pooled["township_code"].map(names), pooled["births_male"].to_numpy(),
                       (pooled["births_male"] + pooled["births_female"]).to_numpy(), kind="proportion")
@@ -355,7 +369,9 @@ class CountyReport:
         """Townships by GFR in :attr:`year`, with 95% intervals and funnel verdicts."""
         lang = self.language
         rows = self._year_rows()
-        f = self.gfr_funnel().points.set_index("label")
+        gf = self.gfr_funnel()
+        f = gf.points.set_index("label") if gf is not None else pd.DataFrame(
+            columns=["z_adjusted", "outside95"])
         births = rows["births"].astype(float)
         women = rows["women_15_49"].astype(float)
         # exact Poisson interval for the births count (Garwood 1936), scaled to the rate
@@ -392,8 +408,10 @@ class CountyReport:
             t("ind.srb", lang): [format_srb(*v) for v in merged[["srb", "srb_lo95", "srb_hi95"]].to_numpy()],
         })
 
-    def funnel_note(self, f: Funnel) -> str:
+    def funnel_note(self, f: Funnel | None) -> str:
         """Plain-words reading of a funnel: who lies outside, and the over-dispersion used."""
+        if f is None:
+            return t("county.funnel.too_few", self.language, n=MIN_FUNNEL_UNITS)
         out = f.points[f.points["outside95"]]
         names = "、".join(out["label"]) if self.language == "zh" else ", ".join(out["label"])
         key = "county.funnel.outside" if len(out) else "county.funnel.none"
