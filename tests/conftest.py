@@ -56,3 +56,14 @@ def make_dataset(tmp_path: Path) -> Callable[..., Path]:
         return out
 
     return make
+
+
+@pytest.fixture(scope="session")
+def demo_run(tmp_path_factory: pytest.TempPathFactory):
+    """One real batch (HTML and PDF) of two demo townships and the county, shared by tests."""
+    from analysis.batch.runner import run
+
+    out = tmp_path_factory.mktemp("out")
+    summary = run(DEMO, out=out, townships=["baishi", "河口镇"], jobs=2,
+                  params_dir=ROOT / "params" / "demo", progress=False)
+    return summary, out / "demo"

@@ -16,11 +16,8 @@ pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def two_townships(tmp_path_factory: pytest.TempPathFactory):
-    out = tmp_path_factory.mktemp("out")
-    summary = run(ROOT / "data" / "demo", out=out, townships=["baishi", "河口镇"], jobs=2,
-                  params_dir=ROOT / "params" / "demo", progress=False)
-    return summary, out / "demo"
+def two_townships(demo_run):
+    return demo_run
 
 
 def test_both_ok_and_files_in_place(two_townships) -> None:
@@ -29,7 +26,8 @@ def test_both_ok_and_files_in_place(two_townships) -> None:
         ("township", "ok"), ("township", "ok"), ("county", "ok")]
     for code in ("baishi", "hekou"):
         names = sorted(p.name for p in (root / code).iterdir())
-        assert names == ["appendix.html", "appendix.ipynb", "run.log"]  # no temporary files left
+        # no temporary files left
+        assert names == ["appendix.html", "appendix.ipynb", "appendix.pdf", "run.log"]
         assert summary.results[0].seconds["execute"] > 0
 
 
@@ -50,9 +48,13 @@ def test_html_has_name_chart_and_no_code(two_townships) -> None:
 def test_appendix_has_indicator_and_quality_sections(two_townships) -> None:
     _, root = two_townships
     html = (root / "baishi" / "appendix.html").read_text(encoding="utf-8")
-    for heading in ("主要指标", "出生率与死亡率", "出生孩次结构", "出生人口性别比", "年龄结构与总和生育率",
-                    "数据质量核查"):
-        assert f">{heading}<" in html, heading
+    headings = re.findall(r'<h2 id="[^"]+">(\d+) ([^<]+)<', html)
+    assert [n for n, _ in headings] == [str(i) for i in range(1, len(headings) + 1)]
+    assert [h for _, h in headings] == [
+        "基本情况", "人口变动趋势", "出生率与死亡率", "出生孩次结构", "出生人口性别比",
+        "年龄结构与总和生育率", "数据质量核查", "数据表", "方法说明", "数据来源与版本"]
+    assert "<b>表1</b>\u2002主要指标" in html and "<b>图6</b>\u20022024年人口金字塔" in html
+    assert '<nav class="toc">' in html
     assert "总和生育率" in html and "整体高于正常范围103–107" in html  # the 2012 srb_high finding
     assert len(re.findall(r'<img[^>]+src="data:image/png;base64,', html)) == 6
     hekou = (root / "hekou" / "appendix.html").read_text(encoding="utf-8")

@@ -30,3 +30,17 @@ def test_fill_and_unknown() -> None:
 def test_every_column_has_both_labels() -> None:
     for col in schema.COLUMNS:
         assert col.label_zh and col.label_en and col.label_zh != col.label_en
+
+
+def test_no_key_is_defined_twice() -> None:
+    """A dict literal silently keeps the last of two equal keys: catch it in the source."""
+    import ast
+    from pathlib import Path
+
+    import analysis.i18n as mod
+
+    tree = ast.parse(Path(mod.__file__).read_text(encoding="utf-8"))
+    table = next(n.value for n in ast.walk(tree) if isinstance(n, ast.AnnAssign)
+                 and getattr(n.target, "id", "") == "TABLE")
+    keys = [k.value for k in table.keys]
+    assert len(keys) == len(set(keys)), sorted({k for k in keys if keys.count(k) > 1})

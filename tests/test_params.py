@@ -24,7 +24,7 @@ def problems(path: Path) -> list:
 
 def test_valid_file_and_defaults(tmp_path: Path) -> None:
     p = read_params(write(tmp_path, "township_code: baishi\ndataset: demo\nlanguage: en\n"))
-    assert p.language == "en" and p.forecast_horizon == 5 and p.formats == ("html",)
+    assert p.language == "en" and p.forecast_horizon == 5 and p.formats == ("html", "pdf")
 
 
 def test_unknown_key_suggests(tmp_path: Path) -> None:

@@ -28,7 +28,8 @@ def _add_run(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--params", default=None,
                    help="parameters directory (default: params/<dataset>)")
     p.add_argument("--formats", default=None,
-                   help="comma-separated output formats, overriding the parameters files (html)")
+                   help="comma-separated output formats, overriding the parameters files "
+                   "(html,pdf; default: per parameters file, html and pdf)")
     p.add_argument("--language", choices=("zh", "en"), default=None,
                    help="language of every appendix and the index (default: per parameters file; index zh)")
     p.add_argument("--notebook", default=None,
@@ -86,9 +87,9 @@ def cmd_run(args: argparse.Namespace) -> int:
     from .batch.runner import run
 
     formats = [f.strip() for f in args.formats.split(",") if f.strip()] if args.formats else None
-    if formats and set(formats) - {"html"}:
+    if formats and set(formats) - {"html", "pdf"}:
         raise SystemExit(f"township-report run: error: unknown format(s) "
-                         f"{sorted(set(formats) - {'html'})}; available: html")
+                         f"{sorted(set(formats) - {'html', 'pdf'})}; available: html, pdf")
     summary = run(args.data, out=args.out, townships=args.townships, jobs=args.jobs,
                   timeout=args.timeout, params_dir=args.params, formats=formats,
                   notebook=args.notebook, counties=not args.no_county,

@@ -24,6 +24,51 @@ TABLE: dict[str, dict[str, str]] = {
         "en": "{county} · {first}–{last} · dataset: {dataset}",
     },
     "section.overview": {"zh": "基本情况", "en": "Overview"},
+    "section.methods": {"zh": "方法说明", "en": "Methods"},
+    "appendix.meta": {
+        "zh": "乡镇:{township}({code}) · 县(区):{county} · 年份:{first}–{last}年 · "
+        "数据来源:{source} · 数据截至:{asof}",
+        "en": "Township: {township} ({code}) · County: {county} · Years: {first}-{last} · "
+        "Source: {source} · Data as of: {asof}",
+    },
+    "appendix.asof": {"zh": "{year}年末", "en": "end of {year}"},
+    "methods.text": {
+        "zh": "- 年平均人口 P̄ = (上年末人口 + 本年末人口) / 2(国家统计局口径);缺上年末人口时用本年末人口,并以“†”标注。\n"
+        "- 出生率 = 出生人数 / P̄ × 1000‰;死亡率 = 死亡人数 / P̄ × 1000‰;自然增长率 = 出生率 − 死亡率"
+        "(国家统计局《中国统计年鉴》主要统计指标解释;Preston, Heuveline & Guillot, *Demography*, 2001, 第1章)。\n"
+        "- 一般生育率 = 出生人数 / 15–49岁妇女人数 × 1000‰;总和生育率 = 5 × Σ 分年龄组生育率"
+        "(Preston 等, 2001, 第5章)。\n"
+        "- 出生人口性别比 = 男婴 / 女婴 × 100,95%区间由男婴比例的Wilson区间换算"
+        "(Brown, Cai & DasGupta, *Statistical Science*, 2001);正常范围103–107(联合国 Manual X, 1983)。\n"
+        "- 人口平衡方程残差 = 本年末人口 − (上年末人口 + 出生 − 死亡 + 迁入 − 迁出)(Preston 等, 2001)。\n"
+        "- 乡镇比较采用漏斗图,控制限按超离散调整(Spiegelhalter, *Statistics in Medicine*, 2005)。\n"
+        "- 报告中的比率均用原始计数重新核算,不直接采信。",
+        "en": "- Mean population P̄ = (previous year-end + current year-end) / 2 (NBS convention); "
+        "when the previous year-end is missing the year-end figure is used, marked †.\n"
+        "- Crude birth rate = births / P̄ × 1000; crude death rate = deaths / P̄ × 1000; natural "
+        "increase = CBR − CDR (NBS, *China Statistical Yearbook*, explanatory notes; Preston, "
+        "Heuveline & Guillot, *Demography*, 2001, ch. 1).\n"
+        "- General fertility rate = births / women aged 15-49 × 1000; total fertility rate = "
+        "5 × Σ age-specific rates (Preston et al., 2001, ch. 5).\n"
+        "- Sex ratio at birth = male / female births × 100, 95% interval from the Wilson "
+        "interval of the male proportion (Brown, Cai & DasGupta, *Statistical Science*, 2001); "
+        "normal range 103-107 (UN Manual X, 1983).\n"
+        "- Balancing-equation residual = year-end − (previous year-end + births − deaths + in − "
+        "out) (Preston et al., 2001).\n"
+        "- Townships are compared with funnel plots whose limits allow for over-dispersion "
+        "(Spiegelhalter, *Statistics in Medicine*, 2005).\n"
+        "- Every rate printed in a report is recomputed from the counts, never taken on trust.",
+    },
+    "caption.figure": {"zh": "图{n}", "en": "Figure {n}"},
+    "caption.table": {"zh": "表{n}", "en": "Table {n}"},
+    "table.key_indicators": {"zh": "主要指标(本年、上年、变化与全县水平)",
+                             "en": "Key indicators: this year, last year, change and county value"},
+    "table.data": {"zh": "历年基础数据", "en": "Counts by year"},
+    "table.county_years": {"zh": "全县历年主要指标", "en": "County indicators by year"},
+    "table.ranking": {"zh": "{year}年各乡镇一般生育率与出生人口性别比(按一般生育率排序)",
+                      "en": "General fertility rate and sex ratio at birth by township, {year} (by GFR)"},
+    "toc.title": {"zh": "目录", "en": "Contents"},
+    "page.footer": {"zh": "第 {page} 页 / 共 {pages} 页", "en": "Page {page} of {pages}"},
     "section.population": {"zh": "人口变动趋势", "en": "Population trends"},
     "section.births": {"zh": "出生人口趋势", "en": "Births"},
     "section.indicators": {"zh": "主要指标", "en": "Key indicators"},

@@ -20,7 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from .errors import ParamsValidationError, Problem
 from .fsutil import atomic_write_text
 
-Format = Literal["html"]
+Format = Literal["html", "pdf"]
 
 
 class TownshipParams(BaseModel):
@@ -32,13 +32,17 @@ class TownshipParams(BaseModel):
     dataset: str = Field(description="Dataset name: the data directory's name, e.g. 'demo'.")
     language: Literal["zh", "en"] = Field("zh", description="Appendix language: zh (default) or en.")
     forecast_horizon: int = Field(5, ge=1, le=20, description="Years to forecast ahead (1-20).")
-    formats: tuple[Format, ...] = Field(("html",), min_length=1,
-                                        description="Output formats to export (html).")
+    formats: tuple[Format, ...] = Field(("html", "pdf"), min_length=1,
+                                        description="Output formats to export: html and/or pdf.")
     first_year: int | None = Field(None, ge=1949, le=2100,
                                    description="First year shown (default: first year in the data).")
     last_year: int | None = Field(None, ge=1949, le=2100,
                                   description="Last year shown (default: last year in the data).")
     title: str | None = Field(None, description="Title override (default: built from the name).")
+    report_date: str | None = Field(None, description="Date shown in the title block, e.g. "
+                                    "'2025年1月' (default: the end of the last data year).")
+    data_source: str | None = Field(None, description="Data source named in the title block "
+                                    "(default: the data file and its SHA-256).")
 
     def notebook_parameters(self, data_dir: str) -> dict[str, Any]:
         """The values injected into the notebook's ``parameters`` cell."""

@@ -13,8 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import matplotlib.pyplot as plt
 import pandas as pd
-from IPython.display import HTML
+from IPython.display import HTML, display
+from matplotlib.figure import Figure
 from scipy import stats
 
 from . import indicators, quality, schema
@@ -99,13 +101,65 @@ KEY_INDICATORS: tuple[tuple[str, str, str], ...] = (
 )
 
 
+class Numbering:
+    """Numbers of sections, figures and tables of one document, in the order they are shown.
+
+    Appendices are cited in written reports ("见附录图 3"), so every section, figure and
+    table carries a number and a caption ("图 1 …" / "Figure 1 …").
+    """
+
+    def __init__(self, language: str) -> None:
+        self.language = language
+        self.counts = {"section": 0, "figure": 0, "table": 0}
+
+    def next(self, kind: str) -> int:
+        self.counts[kind] += 1
+        return self.counts[kind]
+
+    def heading(self, text: str, level: int = 2) -> str:
+        """A numbered Markdown heading (level 2 headings are numbered)."""
+        if level != 2:
+            return f"{'#' * level} {text}"
+        return f"## {self.next('section')} {text}"
+
+    def caption(self, kind: str, text: str) -> str:
+        """A caption as an HTML paragraph: ``<p class="caption">图 1 …</p>``."""
+        label = t(f"caption.{kind}", self.language, n=self.next(kind))
+        return f'<p class="caption {kind}-caption"><b>{label}</b>&ensp;{text}</p>'
+
+
+class _Document:
+    """What a township appendix and a county overview share: numbering and display helpers."""
+
+    language: str
+
+    @functools.cached_property
+    def numbering(self) -> Numbering:
+        return Numbering(self.language)
+
+    def heading(self, key: str, level: int = 2, **values: Any) -> str:
+        """A numbered section heading from the translation table."""
+        return self.numbering.heading(t(key, self.language, **values), level)
+
+    def show_figure(self, fig: Figure, caption_key: str, **values: Any) -> None:
+        """Display a chart followed by its numbered caption, then free it."""
+        display(fig)
+        display(HTML(self.numbering.caption("figure", t(caption_key, self.language, **values))))
+        plt.close(fig)
+
+    def show_table(self, frame: pd.DataFrame, caption_key: str, **values: Any) -> None:
+        """Display a numbered caption followed by a formatted table."""
+        display(HTML(self.numbering.caption("table", t(caption_key, self.language, **values))))
+        display(html_table(frame))
+
+
 #: Marks a rate computed on the year-end population because the previous year-end is missing.
 YEAREND_MARK = "†"
 YEAREND_SENSITIVE = {"cbr_permille", "cdr_permille", "rni_permille", "net_migration_permille"}
 
 
 @dataclass
-class TownshipReport:
+class TownshipReport(_Document):
     """One township's appendix content, in one language."""
 
     dataset: Dataset
@@ -142,14 +196,25 @@ class TownshipReport:
         return self.parameters.get("title") or t("appendix.title", self.language, township=self.name)
 
     def title_markdown(self) -> str:
-        """Title block: title and a line naming county, years and dataset."""
-        p = self.panel
-        sub = t("appendix.subtitle", self.language, county=self.county, first=int(p["year"].min()),
-                last=int(p["year"].max()), dataset=self.dataset.name)
-        return f"# {self.title()}\n\n{sub}"
+        """Title block: title, township, county, years, data source and the date of the data.
 
-    def heading(self, key: str, level: int = 2) -> str:
-        return f"{'#' * level} {t(key, self.language)}"
+        The date comes from the parameters (``report_date``) or the data (end of the last
+        year), never from the clock, so a rerun gives the same appendix.
+        """
+        p = self.panel
+        last = int(p["year"].max())
+        asof = self.parameters.get("report_date") or t("appendix.asof", self.language, year=last)
+        source = self.parameters.get("data_source") or (
+            f"{self.dataset.name}/{schema.MAIN_FILE} "
+            f"(SHA-256 {self.dataset.file_sha256[schema.MAIN_FILE][:12]})")
+        meta = t("appendix.meta", self.language, township=self.name, code=self.township_code,
+                 county=self.county, first=int(p["year"].min()), last=last, source=source,
+                 asof=asof)
+        return f"# {self.title()}\n\n<p class=\"meta\">{meta}</p>"
+
+    def methods_markdown(self) -> str:
+        """Formulas and citations of every indicator shown."""
+        return t("methods.text", self.language)
 
     def overview_markdown(self) -> str:
         """One sentence with the latest year's population, births and deaths."""
@@ -301,7 +366,7 @@ MIN_FUNNEL_UNITS = 3
 
 
 @dataclass
-class CountyReport:
+class CountyReport(_Document):
     """One county's overview: funnel plots, rankings with intervals, small multiples."""
 
     dataset: Dataset
@@ -334,9 +399,6 @@ class CountyReport:
         sub = t("county.subtitle", self.language, n=p["township_code"].nunique(),
                 first=int(p["year"].min()), last=int(p["year"].max()), dataset=self.dataset.name)
         return f"# {title}\n\n{sub}"
-
-    def heading(self, key: str, level: int = 2, **values: Any) -> str:
-        return f"{'#' * level} {t(key, self.language, **values)}"
 
     def _year_rows(self) -> pd.DataFrame:
         rows = self.panel[self.panel["year"] == self.year]

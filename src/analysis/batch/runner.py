@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .. import schema
 from ..errors import DataValidationError, ParamsValidationError, Problem
 from ..fsutil import atomic_path, atomic_write_text
 from ..i18n import t
@@ -52,7 +53,9 @@ class Job:
     parameters: dict[str, Any]
     title: str
     timeout: float | None = DEFAULT_TIMEOUT
-    formats: tuple[str, ...] = ("html",)
+    formats: tuple[str, ...] = ("html", "pdf")
+    #: Short provenance printed in every PDF page footer: dataset, data hash, code version.
+    provenance: str = ""
     #: "township" (an appendix) or "county" (an overview); names the output files.
     kind: str = "township"
 
@@ -136,7 +139,7 @@ def run_job(job: Job) -> Result:
     """
     import papermill as pm  # imported here: workers pay for it once, the CLI's --help does not
 
-    from .export import export_html
+    from .export import export_html, export_pdf
 
     out = Path(job.out_dir)
     out.mkdir(parents=True, exist_ok=True)
@@ -177,10 +180,17 @@ def run_job(job: Job) -> Result:
                 result.files["ipynb"] = target.name
                 t1 = time.perf_counter()
                 try:
-                    if "html" in job.formats:
-                        export_html(target, out / f"{job.stem}.html", job.title,
-                                    str(job.parameters.get("language", "zh")))
-                        result.files["html"] = f"{job.stem}.html"
+                    # the PDF is typeset from the HTML, so HTML is written whenever PDF is asked
+                    html = out / f"{job.stem}.html"
+                    export_html(target, html, job.title, str(job.parameters.get("language", "zh")),
+                                job.provenance)
+                    result.files["html"] = html.name
+                    result.seconds["html"] = round(time.perf_counter() - t1, 3)
+                    if "pdf" in job.formats:
+                        t2 = time.perf_counter()
+                        export_pdf(html, out / f"{job.stem}.pdf")
+                        result.files["pdf"] = f"{job.stem}.pdf"
+                        result.seconds["pdf"] = round(time.perf_counter() - t2, 3)
                 except Exception as exc:
                     result.status = "failed"
                     result.error = result.error or f"export failed: {_short_error(exc)}"
@@ -271,10 +281,10 @@ def plan(data: str | Path, out: str | Path = "outputs", townships: Sequence[str]
         nb_params["code_version"] = version
         title = params.title or t("appendix.title", params.language, township=name)
         jobs.append(Job(code, name, str(nb.resolve()), str(out_dir.resolve()), nb_params, title,
-                        timeout, params.formats))
+                        timeout, params.formats, provenance(ds, version)))
     if counties:
         bad_codes = {p.township_code for p in blocking_errors(problems)}
-        for job in county_jobs(ds, out_root, language or "zh", timeout, version):
+        for job in county_jobs(ds, out_root, language or "zh", timeout, version, formats):
             county = ds.panel[ds.panel["county"] == job.township]
             bad = sorted(bad_codes & set(county["township_code"]))
             if bad:  # county totals would include the invalid rows: do not pretend
@@ -292,8 +302,13 @@ def county_slug(index: int) -> str:
     return f"county-{index + 1:02d}"
 
 
+def provenance(ds: Dataset, version: str) -> str:
+    """``dataset · data hash · code version``: printed in every PDF page footer."""
+    return f"{ds.name} · {ds.file_sha256[schema.MAIN_FILE][:12]} · {version}"
+
+
 def county_jobs(ds: Dataset, out_root: Path, language: str, timeout: float | None,
-                version: str) -> list[Job]:
+                version: str, formats: Sequence[str] | None = None) -> list[Job]:
     """One overview job per county of the dataset."""
     data_dir = str(ds.path.resolve())
     jobs = []
@@ -302,7 +317,8 @@ def county_jobs(ds: Dataset, out_root: Path, language: str, timeout: float | Non
                   "language": language, "year": None, "code_version": version}
         jobs.append(Job(county_slug(i), str(county), str(COUNTY_NOTEBOOK.resolve()),
                         str((out_root / county_slug(i)).resolve()), params,
-                        t("county.title", language, county=county), timeout, ("html",), "county"))
+                        t("county.title", language, county=county), timeout,
+                        tuple(formats or ("html", "pdf")), provenance(ds, version), "county"))
     return jobs
 
 
