@@ -35,6 +35,8 @@ def _add_run(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--notebook", default=None,
                    help="appendix notebook to run (default: notebooks/township_appendix.ipynb)")
     p.add_argument("--no-county", action="store_true", help="skip the county overviews")
+    p.add_argument("--force", action="store_true",
+                   help="redo every township, even those whose inputs are unchanged")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
 
 
@@ -92,15 +94,17 @@ def cmd_run(args: argparse.Namespace) -> int:
                          f"{sorted(set(formats) - {'html', 'pdf'})}; available: html, pdf")
     summary = run(args.data, out=args.out, townships=args.townships, jobs=args.jobs,
                   timeout=args.timeout, params_dir=args.params, formats=formats,
-                  notebook=args.notebook, counties=not args.no_county,
+                  notebook=args.notebook, counties=not args.no_county, force=args.force,
                   language=args.language, progress=False if args.no_progress else None,
                   on_note=lambda note: print(f"note: {note}", file=sys.stderr))
     towns = summary.townships
     ok = sum(r.ok for r in towns)
     n_county = len(summary.results) - len(towns)
     county_ok = sum(r.ok for r in summary.results if r.kind != "township")
+    skipped = sum(r.skipped for r in summary.results)
     print(f"{summary.dataset}: {ok} of {len(towns)} townships ok, {county_ok} of {n_county} county "
-          f"overviews ok, in {summary.seconds:.1f} s; index: {summary.index}")
+          f"overviews ok ({skipped} unchanged, reused), in {summary.seconds:.1f} s; "
+          f"index: {summary.index}")
     for r in summary.failed:
         print(f"FAILED {r.township_code} ({r.township}): {r.error}  "
               f"[log: {summary.out_dir / r.township_code / 'run.log'}]", file=sys.stderr)

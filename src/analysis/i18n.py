@@ -168,6 +168,8 @@ TABLE: dict[str, dict[str, str]] = {
     "provenance.sha": {"zh": "数据摘要(SHA-256)", "en": "Data digest (SHA-256)"},
     "provenance.params": {"zh": "参数", "en": "Parameters"},
     "provenance.code": {"zh": "程序版本", "en": "Code version"},
+    "provenance.inputs": {"zh": "输入摘要(SHA-256前12位,见manifest.json)",
+                          "en": "Input digests (first 12 hex digits of SHA-256; see manifest.json)"},
     # data-quality findings (analysis.quality); {field} is the column's label
     "quality.parity_sum": {
         "zh": "分孩次出生数之和({parts} = {total})不等于出生人数{births}。",

@@ -345,10 +345,15 @@ class TownshipReport(_Document):
         rows = [(t("provenance.data", self.language), f"`{self.dataset.name}/{schema.MAIN_FILE}`")]
         rows += [(f"{t('provenance.sha', self.language)} {name}", f"`{sha[:12]}`")
                  for name, sha in sorted(self.dataset.file_sha256.items())]
-        params = {k: v for k, v in sorted(self.parameters.items()) if k != "data_dir"}
+        params = {k: v for k, v in sorted(self.parameters.items())
+                  if k not in ("data_dir", "input_hashes")}
         rows.append((t("provenance.params", self.language),
                      f"`{json.dumps(params, ensure_ascii=False, sort_keys=True)}`"))
         rows.append((t("provenance.code", self.language), f"`{self.version}`"))
+        hashes = self.parameters.get("input_hashes") or {}
+        if hashes:
+            text = ", ".join(f"{k} `{v}`" for k, v in hashes.items())
+            rows.append((t("provenance.inputs", self.language), text))
         return "\n".join(f"- {k}: {v}" for k, v in rows)
 
 

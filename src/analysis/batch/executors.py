@@ -21,13 +21,17 @@ R = TypeVar("R")
 
 def run_local(fn: Callable[[J], R], jobs: Sequence[J], workers: int,
               progress: bool | None = None,
-              on_crash: Callable[[J, BaseException], R] | None = None) -> list[R]:
+              on_crash: Callable[[J, BaseException], R] | None = None,
+              on_result: Callable[[R], None] | None = None) -> list[R]:
     """Run ``fn`` over ``jobs`` with ``workers`` processes (in-process when ``workers == 1``).
 
     ``fn`` must not raise for ordinary failures (it returns a failed result). When a worker
     process dies (killed, out of memory), ``on_crash(job, exc)`` turns that job into a result;
     without it the exception propagates. ``progress``: ``None`` shows a bar only on a terminal.
+    ``on_result`` is called in this process with each result as soon as it is known (the
+    runner uses it to record progress, so an interrupted batch can resume).
     """
+    done = on_result or (lambda _r: None)
     results: list[R] = []
     if not jobs:
         return results
@@ -37,6 +41,7 @@ def run_local(fn: Callable[[J], R], jobs: Sequence[J], workers: int,
         if workers <= 1:
             for job in jobs:
                 results.append(fn(job))
+                done(results[-1])
                 bar.update()
             return results
         ctx = multiprocessing.get_context("spawn")
@@ -50,6 +55,7 @@ def run_local(fn: Callable[[J], R], jobs: Sequence[J], workers: int,
                         if on_crash is None:
                             raise
                         results.append(on_crash(futures[fut], exc))
+                    done(results[-1])
                     bar.update()
             except BaseException:
                 pool.shutdown(wait=False, cancel_futures=True)

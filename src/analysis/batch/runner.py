@@ -14,6 +14,7 @@ an exception or a time-out in its notebook) never stops the others.
 from __future__ import annotations
 
 import contextlib
+import json
 import logging
 import os
 import sys
@@ -30,7 +31,8 @@ from ..fsutil import atomic_path, atomic_write_text
 from ..i18n import t
 from ..load import Dataset, blocking_errors, validate_dataset
 from ..params import params_path, township_params
-from ..version import code_version
+from ..version import __version__, code_version
+from . import manifest
 
 #: The notebooks of this source tree (``notebooks/`` beside ``src/``).
 NOTEBOOKS = Path(__file__).resolve().parents[3] / "notebooks"
@@ -58,6 +60,9 @@ class Job:
     provenance: str = ""
     #: "township" (an appendix) or "county" (an overview); names the output files.
     kind: str = "township"
+    #: SHA-256 of each input (data rows, parameters, notebook, code, environment) and their key.
+    inputs: dict[str, str] = field(default_factory=dict)
+    key: str = ""
 
     @property
     def stem(self) -> str:
@@ -75,6 +80,8 @@ class Result:
     seconds: dict[str, float] = field(default_factory=dict)
     files: dict[str, str] = field(default_factory=dict)
     kind: str = "township"
+    #: True when the outputs of a previous run were reused (inputs unchanged).
+    skipped: bool = False
 
     @property
     def ok(self) -> bool:
@@ -140,6 +147,7 @@ def run_job(job: Job) -> Result:
     import papermill as pm  # imported here: workers pay for it once, the CLI's --help does not
 
     from .export import export_html, export_pdf
+    from .normalize import normalize_file
 
     out = Path(job.out_dir)
     out.mkdir(parents=True, exist_ok=True)
@@ -171,6 +179,7 @@ def run_job(job: Job) -> Result:
                 logging.getLogger("papermill").error("%s", traceback.format_exc())
             finally:
                 if finished and tmp_nb.exists() and tmp_nb.stat().st_size > 0:
+                    normalize_file(tmp_nb, f"notebooks/{Path(job.notebook).name}", target.name)
                     os.chmod(tmp_nb, 0o644)
                     os.replace(tmp_nb, target)
                 elif tmp_nb.exists():
@@ -278,10 +287,13 @@ def plan(data: str | Path, out: str | Path = "outputs", townships: Sequence[str]
         if language:
             params = params.model_copy(update={"language": language})
         nb_params = params.notebook_parameters(data_dir)
+        inputs = _inputs(ds, [code], nb, {k: v for k, v in nb_params.items() if k != "data_dir"})
         nb_params["code_version"] = version
+        nb_params["input_hashes"] = {k: v[:12] for k, v in inputs.items()}
         title = params.title or t("appendix.title", params.language, township=name)
         jobs.append(Job(code, name, str(nb.resolve()), str(out_dir.resolve()), nb_params, title,
-                        timeout, params.formats, provenance(ds, version)))
+                        timeout, params.formats, provenance(ds, version), inputs=inputs,
+                        key=manifest.item_key(inputs)))
     if counties:
         bad_codes = {p.township_code for p in blocking_errors(problems)}
         for job in county_jobs(ds, out_root, language or "zh", timeout, version, formats):
@@ -295,6 +307,17 @@ def plan(data: str | Path, out: str | Path = "outputs", townships: Sequence[str]
             else:
                 jobs.append(job)
     return Plan(ds, jobs, failed, notes)
+
+
+def _inputs(ds: Dataset, codes: list[str], notebook: Path, params: dict[str, Any]) -> dict[str, str]:
+    """The hashes that decide whether an item must be redone."""
+    return {
+        "data_rows": manifest.township_rows_sha256(ds, codes),
+        "parameters": manifest.sha256_text(json.dumps(params, sort_keys=True, ensure_ascii=False)),
+        "notebook": manifest.sha256_file(notebook),
+        "code": manifest.code_sha256(),
+        "environment": manifest.environment_lock_sha256(),
+    }
 
 
 def county_slug(index: int) -> str:
@@ -313,12 +336,17 @@ def county_jobs(ds: Dataset, out_root: Path, language: str, timeout: float | Non
     data_dir = str(ds.path.resolve())
     jobs = []
     for i, county in enumerate(sorted(ds.panel["county"].dropna().unique())):
-        params = {"county": county, "dataset": ds.name, "data_dir": data_dir,
-                  "language": language, "year": None, "code_version": version}
+        params = {"county": county, "dataset": ds.name, "language": language, "year": None,
+                  "formats": list(formats or ("html", "pdf"))}
+        codes = sorted(ds.panel.loc[ds.panel["county"] == county, "township_code"].unique())
+        inputs = _inputs(ds, codes, COUNTY_NOTEBOOK, params)
+        params.pop("formats")
+        params.update(data_dir=data_dir, code_version=version)
         jobs.append(Job(county_slug(i), str(county), str(COUNTY_NOTEBOOK.resolve()),
                         str((out_root / county_slug(i)).resolve()), params,
                         t("county.title", language, county=county), timeout,
-                        tuple(formats or ("html", "pdf")), provenance(ds, version), "county"))
+                        tuple(formats or ("html", "pdf")), provenance(ds, version), "county",
+                        inputs=inputs, key=manifest.item_key(inputs)))
     return jobs
 
 
@@ -326,12 +354,14 @@ def run(data: str | Path, out: str | Path = "outputs", townships: Sequence[str] 
         jobs: int | None = None, timeout: float | None = DEFAULT_TIMEOUT,
         params_dir: str | Path | None = None, formats: Sequence[str] | None = None,
         notebook: str | Path | None = None, language: str | None = None,
-        counties: bool = True, progress: bool | None = None,
+        counties: bool = True, progress: bool | None = None, force: bool = False,
         on_note: Callable[[str], None] | None = None) -> BatchSummary:
     """Run the appendix notebook for every (or the selected) township and write the index.
 
     ``jobs`` worker processes (default: CPU count) each execute one township at a time.
-    Returns a :class:`BatchSummary`; the caller decides how to report failures.
+    Items whose inputs are unchanged since the last run (see :mod:`.manifest`) are skipped
+    unless ``force``. Returns a :class:`BatchSummary`; the caller decides how to report
+    failures.
     """
     from .executors import run_local
     from .index_page import write_index
@@ -340,11 +370,34 @@ def run(data: str | Path, out: str | Path = "outputs", townships: Sequence[str] 
     p = plan(data, out, townships, params_dir, timeout, formats, notebook, language, counties)
     for note in p.notes:
         (on_note or log.warning)(note)
-    workers = max(1, min(jobs or os.cpu_count() or 1, len(p.jobs) or 1))
-    results = p.failed + run_local(run_job, p.jobs, workers, progress=progress, on_crash=_crashed)
+    out_root = Path(out) / p.dataset.name
+    previous = manifest.read_manifest(out_root)
+    items: dict[str, dict[str, Any]] = dict(previous["items"])
+    todo, reused = [], []
+    for job in p.jobs:
+        old = items.get(job.township_code)
+        if not force and manifest.is_current(old, job.key, Path(job.out_dir)):
+            reused.append(Result(job.township_code, job.township, "ok", old.get("error"),
+                                 old.get("seconds", {}), old["files"], job.kind, skipped=True))
+        else:
+            todo.append(job)
+    keys = {j.township_code: (j.key, j.inputs) for j in p.jobs}
+    extra = {"package_version": __version__, "code_version": code_version(),
+             "code_sha256": manifest.code_sha256(),
+             "environment_lock_sha256": manifest.environment_lock_sha256()}
+
+    def record(result: Result) -> None:
+        key, inputs = keys.get(result.township_code, ("", {}))
+        items[result.township_code] = manifest.entry(result, key, inputs)
+        manifest.write_manifest(out_root, p.dataset.name, items, extra)
+
+    for r in p.failed:
+        record(r)
+    workers = max(1, min(jobs or os.cpu_count() or 1, len(todo) or 1))
+    results = p.failed + reused + run_local(run_job, todo, workers, progress=progress,
+                                            on_crash=_crashed, on_result=record)
     order = {c: i for i, c in enumerate(p.dataset.townships["township_code"])}
     results.sort(key=lambda r: (r.kind != "township", order.get(r.township_code, 0), r.township_code))
-    out_root = Path(out) / p.dataset.name
     summary = BatchSummary(p.dataset.name, out_root, results)
     summary.index = write_index(p.dataset, results, out_root, language or "zh")
     summary.seconds = round(time.perf_counter() - t0, 3)

@@ -1,0 +1,45 @@
+"""Strip run-dependent bytes from executed notebooks so reruns are byte-identical.
+
+papermill records wall-clock times (notebook and per cell), the temporary output path and a
+random id for the injected-parameters cell; nbclient records kernel message timestamps. None
+of it is content. Timings are kept in the batch manifest instead.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import nbformat
+
+#: papermill metadata keys that change on every run.
+_RUN_KEYS = ("start_time", "end_time", "duration")
+INJECTED_CELL_ID = "injected-parameters"
+
+
+def normalize_notebook(nb: nbformat.NotebookNode, input_path: str, output_path: str) -> nbformat.NotebookNode:
+    """Remove timestamps, durations and random ids in place; return ``nb``.
+
+    ``input_path``/``output_path`` replace papermill's recorded paths (the latter is a
+    temporary name while the notebook runs).
+    """
+    pm = nb.metadata.get("papermill", {})
+    for key in _RUN_KEYS:
+        pm.pop(key, None)
+    if pm:
+        pm["input_path"] = input_path
+        pm["output_path"] = output_path
+    for cell in nb.cells:
+        cell.metadata.pop("execution", None)
+        cpm = cell.metadata.get("papermill")
+        if cpm:
+            for key in _RUN_KEYS:
+                cpm.pop(key, None)
+        if "injected-parameters" in cell.metadata.get("tags", []):
+            cell["id"] = INJECTED_CELL_ID
+    return nb
+
+
+def normalize_file(path: Path, input_path: str, output_path: str) -> None:
+    """Normalise a notebook file in place (the caller writes it under a temporary name)."""
+    nb = nbformat.read(path, as_version=4)
+    nbformat.write(normalize_notebook(nb, input_path, output_path), path)
