@@ -21,8 +21,8 @@ $(VENV)/.installed: pyproject.toml scripts/install-system-deps.sh
 	bash scripts/install-system-deps.sh
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --disable-pip-version-check uv \
-	  && $(VENV)/bin/uv pip install -q --python $(PY) -e '.[dev,lab]' \
-	  || $(PY) -m pip install -q --disable-pip-version-check -e '.[dev,lab]'
+	  && $(VENV)/bin/uv pip install -q --python $(PY) -e '.[dev,lab,dask]' \
+	  || $(PY) -m pip install -q --disable-pip-version-check -e '.[dev,lab,dask]'
 	$(PY) -m ipykernel install --sys-prefix --name township-report \
 	  --display-name "Python (township-report)" >/dev/null
 	rm -f $$HOME/.cache/matplotlib/fontlist-*.json

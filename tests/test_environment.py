@@ -24,6 +24,8 @@ def test_environment_matches_pyproject() -> None:
         pip.update(_split(s) for s in extra)
     env = yaml.safe_load((ROOT / "environment.yml").read_text())
     conda = dict(_split(s) for s in env["dependencies"] if isinstance(s, str))
+    # pip's "dask[distributed]" is two conda packages
+    assert conda.pop("distributed") == conda["dask"]
     conda.pop("pip")
     py = conda.pop("python")
     assert py == project["requires-python"]

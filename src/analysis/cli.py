@@ -35,6 +35,11 @@ def _add_run(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--notebook", default=None,
                    help="appendix notebook to run (default: notebooks/township_appendix.ipynb)")
     p.add_argument("--no-county", action="store_true", help="skip the county overviews")
+    p.add_argument("--executor", choices=("local", "dask"), default="local",
+                   help="local worker processes (default) or a Dask distributed cluster")
+    p.add_argument("--scheduler", default=None, metavar="ADDRESS",
+                   help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default: a local "
+                   "cluster with --jobs workers)")
     p.add_argument("--force", action="store_true",
                    help="redo every township, even those whose inputs are unchanged")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
@@ -95,6 +100,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     summary = run(args.data, out=args.out, townships=args.townships, jobs=args.jobs,
                   timeout=args.timeout, params_dir=args.params, formats=formats,
                   notebook=args.notebook, counties=not args.no_county, force=args.force,
+                  executor=args.executor, scheduler=args.scheduler,
                   language=args.language, progress=False if args.no_progress else None,
                   on_note=lambda note: print(f"note: {note}", file=sys.stderr))
     towns = summary.townships

@@ -18,6 +18,25 @@ from tqdm.auto import tqdm
 J = TypeVar("J")
 R = TypeVar("R")
 
+#: Executor names accepted by ``township-report run --executor``.
+EXECUTORS: tuple[str, ...] = ("local", "dask")
+
+
+def get_executor(name: str) -> Callable[..., list]:
+    """The executor function registered under ``name`` (``local`` or ``dask``).
+
+    Every executor has the signature of :func:`run_local` plus executor-specific keyword
+    arguments (Dask: ``scheduler``, ``retries``), and the same contract: results for every job,
+    ``on_result`` called as each finishes, crashes turned into results by ``on_crash``.
+    """
+    if name == "local":
+        return run_local
+    if name == "dask":
+        from .dask_executor import run_dask  # imported only when asked for: distributed is heavy
+
+        return run_dask
+    raise ValueError(f"unknown executor {name!r}; expected one of {', '.join(EXECUTORS)}")
+
 
 def run_local(fn: Callable[[J], R], jobs: Sequence[J], workers: int,
               progress: bool | None = None,

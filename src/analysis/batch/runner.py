@@ -355,15 +355,17 @@ def run(data: str | Path, out: str | Path = "outputs", townships: Sequence[str] 
         params_dir: str | Path | None = None, formats: Sequence[str] | None = None,
         notebook: str | Path | None = None, language: str | None = None,
         counties: bool = True, progress: bool | None = None, force: bool = False,
+        executor: str = "local", scheduler: str | None = None,
         on_note: Callable[[str], None] | None = None) -> BatchSummary:
     """Run the appendix notebook for every (or the selected) township and write the index.
 
     ``jobs`` worker processes (default: CPU count) each execute one township at a time.
     Items whose inputs are unchanged since the last run (see :mod:`.manifest`) are skipped
-    unless ``force``. Returns a :class:`BatchSummary`; the caller decides how to report
+    unless ``force``. ``executor="dask"`` submits one task per item to a Dask cluster at
+    ``scheduler`` (a local cluster of ``jobs`` workers when None). Returns a :class:`BatchSummary`; the caller decides how to report
     failures.
     """
-    from .executors import run_local
+    from .executors import get_executor
     from .index_page import write_index
 
     t0 = time.perf_counter()
@@ -394,8 +396,10 @@ def run(data: str | Path, out: str | Path = "outputs", townships: Sequence[str] 
     for r in p.failed:
         record(r)
     workers = max(1, min(jobs or os.cpu_count() or 1, len(todo) or 1))
-    results = p.failed + reused + run_local(run_job, todo, workers, progress=progress,
-                                            on_crash=_crashed, on_result=record)
+    execute = get_executor(executor)
+    extra_kw = {"scheduler": scheduler} if executor == "dask" else {}
+    results = p.failed + reused + execute(run_job, todo, workers, progress=progress,
+                                          on_crash=_crashed, on_result=record, **extra_kw)
     order = {c: i for i, c in enumerate(p.dataset.townships["township_code"])}
     results.sort(key=lambda r: (r.kind != "township", order.get(r.township_code, 0), r.township_code))
     summary = BatchSummary(p.dataset.name, out_root, results)
