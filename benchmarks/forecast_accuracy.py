@@ -258,8 +258,8 @@ def births_report(quick: bool, jobs: int) -> None:
 def _county_task(origin: int) -> list:
     """County and township births at one origin: base, bottom-up and MinT-shrink."""
     from analysis.forecast.births import forecast_births
-    from analysis.forecast.reconcile import county_panel, forecast_county
-    from analysis.indicators import compute
+    from analysis.forecast.reconcile import forecast_county
+    from analysis.indicators import aggregate_county, compute
 
     panel = _demo_panel()
     past = panel[panel["year"] <= origin]
@@ -267,7 +267,7 @@ def _county_task(origin: int) -> list:
     codes = sorted(past["township_code"].unique())
     base = {c: forecast_births(past[past["township_code"] == c],
                                ind[ind["township_code"] == c], HORIZON) for c in codes}
-    full_county = county_panel(panel).set_index("year")["births"].astype("float64")
+    full_county = aggregate_county(panel).set_index("year")["births"].astype("float64")
     past_county = full_county.loc[:origin]
     cscale = mase_scale(past_county.to_numpy(), np.ones(len(past_county), dtype=bool))
     actual = full_county.loc[origin + 1: origin + HORIZON]

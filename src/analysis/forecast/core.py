@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+from threadpoolctl import threadpool_limits
 
 from . import intervals
-from threadpoolctl import threadpool_limits
 from .backtest import Backtest, origins, rolling_origin
 from .base import BaseForecast
 from .methods import BASE_METHODS

@@ -38,8 +38,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from .. import schema
-from ..indicators import compute
+from ..indicators import aggregate_county, compute
 from .births import BirthsResult, forecast_births
 
 RECONCILIATIONS: tuple[str, ...] = ("bottom_up", "mint_shrink")
@@ -60,22 +59,6 @@ class CountyForecast:
     base_townships: dict[str, pd.DataFrame] = field(repr=False)
     #: λ of the shrinkage (MinT only; NaN otherwise) and notes.
     info: dict[str, object] = field(default_factory=dict)
-
-
-def county_panel(panel: pd.DataFrame, name: str = "county") -> pd.DataFrame:
-    """The county as one unit: counts summed over townships per year.
-
-    A year in which any township's figure is unknown (or a township is absent) is unknown
-    for the county too (a partial sum is not the county total).
-    """
-    n = panel["township_code"].nunique()
-    counts = [c for c in schema.COUNTS if c in panel.columns]
-    g = panel.groupby("year", sort=True)
-    out = pd.DataFrame({c: g[c].sum(min_count=1) for c in counts})
-    complete = pd.DataFrame({c: g[c].count() for c in counts}) == n
-    out = out.where(complete).astype("Float64").round().astype("Int64")
-    out.insert(0, "township_code", name)
-    return out.reset_index()
 
 
 def shrink_covariance(errors: np.ndarray) -> tuple[np.ndarray, float]:
@@ -158,8 +141,7 @@ def forecast_county(panel: pd.DataFrame, horizon: int = 5, levels: Sequence[floa
             rows = panel[panel["township_code"] == code]
             base[code] = forecast_births(rows, ind[ind["township_code"] == code], horizon,
                                          levels, method)
-    name = str(panel["county"].iloc[0])
-    cp = county_panel(panel, name)
+    cp = aggregate_county(panel)  # township_code is the county's name
     county_base = forecast_births(cp, compute(cp), horizon, levels, method)
     years = county_base.frame.index
     base_means = np.vstack([base[c].frame["mean"].reindex(years).to_numpy() for c in codes])
