@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Install the Debian packages township-report needs. Idempotent; quick when all are present.
+#   python3-venv    `python3 -m venv` for .venv (Debian splits it out of python3)
 #   fonts-noto-cjk  Chinese glyphs for matplotlib charts and HTML/PDF appendices
 #   chromium        headless browser for the HTML tests (pages must open offline, no errors)
 #   poppler-utils   pdftotext/pdffonts/pdftoppm for checking PDF appendices
 #   libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0   WeasyPrint (HTML -> PDF)
 # Needs root (or sudo). Set TOWNSHIP_REPORT_SKIP_APT=1 to skip (e.g. no root on a workstation).
 set -euo pipefail
-PACKAGES=(fonts-noto-cjk chromium poppler-utils libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0)
+PACKAGES=(python3-venv fonts-noto-cjk chromium poppler-utils libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0)
 if [ "${TOWNSHIP_REPORT_SKIP_APT:-0}" = "1" ]; then
   echo "install-system-deps: skipped (TOWNSHIP_REPORT_SKIP_APT=1)"; exit 0
 fi

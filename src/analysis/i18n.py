@@ -154,6 +154,57 @@ TABLE: dict[str, dict[str, str]] = {
     "chart.small_multiples.title": {"zh": "各乡镇出生人数", "en": "Births by township"},
     "chart.parity_towns.title": {"zh": "{year}年各乡镇出生孩次构成", "en": "Parity composition of births, {year}"},
     "chart.series.births": {"zh": "出生", "en": "Births"},
+    "chart.fan.births": {"zh": "出生人数预测", "en": "Births forecast"},
+    "chart.fan.population": {"zh": "年末总人口预测", "en": "Population forecast"},
+    "chart.fan.county": {"zh": "全县出生人数预测(各乡镇预测之和)",
+                         "en": "County births forecast (sum of the townships' forecasts)"},
+    "chart.fan.observed": {"zh": "实际值", "en": "Observed"},
+    "chart.fan.mean": {"zh": "预测值", "en": "Forecast"},
+    "chart.fan.pi": {"zh": "{level}%预测区间", "en": "{level}% prediction interval"},
+    "section.forecast": {"zh": "出生与人口预测", "en": "Births and population forecast"},
+    "table.forecast": {"zh": "未来{h}年出生、死亡与总人口预测(括号内为80%预测区间)",
+                       "en": "Forecast of births, deaths and population for {h} years (80% interval in brackets)"},
+    "table.county_forecast": {"zh": "全县未来{h}年出生人数预测(由各乡镇预测协调汇总)",
+                              "en": "County births forecast for {h} years (reconciled from the townships)"},
+    "forecast.col.year": {"zh": "年份", "en": "Year"},
+    "forecast.col.births": {"zh": "出生人数", "en": "Births"},
+    "forecast.col.births95": {"zh": "出生95%区间", "en": "Births 95% interval"},
+    "forecast.col.deaths": {"zh": "死亡人数", "en": "Deaths"},
+    "forecast.col.population": {"zh": "年末总人口", "en": "Year-end population"},
+    "forecast.col.sum_townships": {"zh": "各乡镇预测之和", "en": "Sum of townships"},
+    "county.section.forecast": {"zh": "全县出生人数预测", "en": "County births forecast"},
+    "county.forecast.note": {
+        "zh": "全县预测由各乡镇预测经MinT(收缩协方差)协调得到,全县数等于各乡镇预测之和;回测中该方法略优于简单加总。",
+        "en": "The county forecast is reconciled from the townships' forecasts (MinT with a shrunk "
+        "covariance), so it equals their sum; in the backtest this was slightly better than "
+        "adding up the townships' own forecasts.",
+    },
+    "forecast.method": {
+        "zh": "出生人数预测方法:{route};所选模型:{method}。滚动起点回测(共{origins}个起点)的MASE为{mase},"
+        "同期朴素预测(沿用上年值)为{naive}{verdict}。",
+        "en": "Births are forecast {route}; model chosen: {method}. In a rolling-origin backtest "
+        "({origins} origins) its MASE was {mase} against {naive} for the naive forecast "
+        "(last year's value){verdict}.",
+    },
+    "forecast.route.rate": {"zh": "一般生育率 × 育龄妇女人数,并计入小数目的泊松随机波动",
+                            "en": "as general fertility rate × women aged 15-49, with the Poisson noise of small counts"},
+    "forecast.route.count": {"zh": "直接按出生人数序列预测(缺育龄妇女数据)",
+                             "en": "from the births series itself (women 15-49 unknown)"},
+    "forecast.too_short": {
+        "zh": "仅有{n}年数据,少于{min}年,不作预测。",
+        "en": "Only {n} year(s) of data, fewer than {min}: no forecast is made.",
+    },
+    "forecast.verdict.better": {"zh": ",优于朴素预测", "en": ", better than naive"},
+    "forecast.verdict.worse": {"zh": ",未优于朴素预测,请谨慎使用", "en": ", no better than naive: use with care"},
+    "forecast.caveat": {
+        "zh": "预测说明:乡镇出生人数少,受随机波动和政策变化影响大;预测区间表示在过去误差水平下实际值可能落入的范围,"
+        "95%区间约每20年有1年落在区间之外。历史上2016年“全面二孩”政策后的出生高峰及其后的回落,任何方法都无法事先预测。"
+        "请把预测作为趋势参考,而非工作指标。",
+        "en": "About the forecast: township births are small numbers, swayed by chance and by policy; the "
+        "intervals show where outcomes fell given past errors, and about one year in twenty "
+        "falls outside a 95% interval. No method foresaw the 2016 two-child peak and the "
+        "decline after it. Read the forecast as a trend, not as a target.",
+    },
     "chart.series.deaths": {"zh": "死亡", "en": "Deaths"},
     "note.blank": {
         "zh": "空白表示数据缺失(未知),不等于零。",
@@ -306,6 +357,243 @@ TABLE: dict[str, dict[str, str]] = {
         "with limits that widen as townships get smaller; most differences in a ranking are "
         "within chance and should not be used for league tables.",
     },
+    # commands (analysis.ingest.commands)
+    "ingest.cli.cmd.template.written": {"zh": "已写入模板 {path}(“{data}”工作表填写数据,“{help}”工作表为说明)",
+                             "en": "wrote the template {path} (fill in sheet '{data}'; instructions in '{help}')"},
+    "ingest.cli.cmd.import.written": {"zh": "已写入 {path}:{rows} 行,{towns} 个乡镇(来自 {source} 的“{sheet}”工作表)",
+                           "en": "wrote {path}: {rows} row(s), {towns} township(s) (from sheet '{sheet}' of {source})"},
+    "ingest.cli.cmd.extract.summary": {
+        "zh": "{file}:{records} 条记录,{figures} 个数字;文本问题 {problems} 个(错误 {p_err}),核查发现 {findings} 项(错误 {f_err})",
+        "en": "{file}: {records} record(s), {figures} figure(s); {problems} problem(s) in the text "
+              "({p_err} error(s)), {findings} audit finding(s) ({f_err} error(s))",
+    },
+    "ingest.cli.cmd.extract.none": {"zh": "{file}:没有找到任何统计数字", "en": "{file}: no figures found"},
+    "ingest.cli.cmd.extract.record": {"zh": "[{n}] {place} · {year} · {series}", "en": "[{n}] {place} · {year} · {series}"},
+    "ingest.cli.cmd.extract.no_place": {"zh": "(未写明地点)", "en": "(place not stated)"},
+    "ingest.cli.cmd.extract.no_year": {"zh": "(未写明年份)", "en": "(year not stated)"},
+    "ingest.cli.cmd.extract.year": {"zh": "{year}年", "en": "{year}"},
+    "ingest.cli.cmd.extract.line": {"zh": "第{line}行", "en": "line {line}"},
+    "ingest.cli.cmd.extract.problems": {"zh": "文本问题:", "en": "Problems in the text:"},
+    "ingest.cli.cmd.extract.findings": {"zh": "核查(数字是否相符):", "en": "Audit (do the figures add up):"},
+    "ingest.cli.cmd.extract.bad_encoding": {
+        "zh": "既不是 UTF-8 也不是 GB18030 编码的文本;请另存为 UTF-8",
+        "en": "text is neither UTF-8 nor GB18030; save it as UTF-8",
+    },
+    "ingest.cli.cmd.extract.not_found": {"zh": "文件不存在", "en": "file not found"},
+    "ingest.cli.cmd.csv.appended": {"zh": "已追加 {rows} 行到 {path}", "en": "appended {rows} row(s) to {path}"},
+    "ingest.cli.cmd.csv.nothing": {"zh": "没有可追加的记录(只追加写明年份的全部人口记录)",
+                        "en": "no record to append (only whole-population records with a year are appended)"},
+    "ingest.cli.cmd.csv.skipped_series": {
+        "zh": "{where}:{series}的记录不追加(数据表只收全部人口)",
+        "en": "{where}: the {series} record is not appended (the dataset holds whole-population figures only)",
+    },
+    "ingest.cli.cmd.csv.skipped_period": {
+        "zh": "{where}:{period}的数字不是全年数字,不追加",
+        "en": "{where}: figures for {period} are not for a whole year; not appended",
+    },
+    "ingest.cli.cmd.csv.no_year": {
+        "zh": "文本未写明年份;请用 --year 指定",
+        "en": "the text does not state the year; give it with --year",
+    },
+    "ingest.cli.cmd.csv.no_place": {
+        "zh": "文本未写明乡镇名称;请用 --township 指定",
+        "en": "the text does not name the township; give it with --township",
+    },
+    "ingest.cli.cmd.csv.no_code": {
+        "zh": "需要乡镇代码:“{place}”不在 {data} 中;请用 --township-code 指定(英文字母、数字、_ 或 -)",
+        "en": "a township code is needed: '{place}' is not in {data}; give it with --township-code "
+              "(ASCII letters, digits, _ or -)",
+    },
+    "ingest.cli.cmd.csv.no_county": {
+        "zh": "文本未写明“{place}”所属县(区);请用 --county 指定(不详可写 未注明)",
+        "en": "the text does not name the county of '{place}'; give it with --county (未注明 if unknown)",
+    },
+    "ingest.cli.cmd.csv.conflict_blank": {
+        "zh": "{where}:{label}有两个不同的数字,该项留空(未知),请核实后手工填写",
+        "en": "{where}: {label} is stated with two different numbers; left blank (unknown): check and fill in by hand",
+    },
+    # excel (analysis.ingest.excel)
+    "ingest.excel.excel.not_found": {"zh": "文件不存在", "en": "file not found"},
+    "ingest.excel.excel.unreadable": {
+        "zh": "无法作为 Excel 工作簿打开({reason});请在 Excel 中另存为 .xlsx 格式",
+        "en": "cannot be opened as an Excel workbook ({reason}); save it as .xlsx in Excel",
+    },
+    "ingest.excel.excel.no_sheet": {
+        "zh": "没有名为“{sheet}”的工作表;现有工作表:{sheets}",
+        "en": "no sheet named '{sheet}'; the sheets are: {sheets}",
+    },
+    "ingest.excel.excel.no_header": {
+        "zh": "没有找到表头行:前{n}行中没有可识别的列名(如 乡镇、年份、出生人口)",
+        "en": "no header row: none of the first {n} rows has column names such as 乡镇, 年份, 出生人口",
+    },
+    "ingest.excel.excel.unknown_header": {
+        "zh": "无法识别的列名“{header}”{hint}",
+        "en": "unknown column header '{header}'{hint}",
+    },
+    "ingest.excel.excel.hint": {"zh": ",是否指“{close}”?", "en": "; did you mean '{close}'?"},
+    "ingest.excel.excel.hint_none": {"zh": "(可用列名见“说明”工作表或 docs/ingest.md)",
+                        "en": " (see the instructions sheet or docs/ingest.md for valid headers)"},
+    "ingest.excel.excel.ignored_header": {
+        "zh": "“{header}”列不是数据列,已忽略",
+        "en": "column '{header}' holds no data for the dataset; ignored",
+    },
+    "ingest.excel.excel.duplicate_header": {
+        "zh": "“{header}”与 {other} 列都对应{label}({field})",
+        "en": "'{header}' and column {other} both mean {label} ({field})",
+    },
+    "ingest.excel.excel.missing_column": {
+        "zh": "缺少必需的列:{label}({field})",
+        "en": "required column is missing: {label} ({field})",
+    },
+    "ingest.excel.excel.headerless_data": {
+        "zh": "该列没有表头却有数据",
+        "en": "this column has data but no header",
+    },
+    "ingest.excel.excel.bad_unit": {
+        "zh": "单位“{unit}”不适用于{label}(应为{expected})",
+        "en": "unit '{unit}' does not fit {label} ({expected} expected)",
+    },
+    "ingest.excel.excel.not_number": {
+        "zh": "“{text}”不是数字;未知请留空,不要填 0、—、无",
+        "en": "'{text}' is not a number; leave the cell empty when unknown (not 0, — or 无)",
+    },
+    "ingest.excel.excel.not_whole": {"zh": "“{text}”不是整数(人数必须是整数)",
+                        "en": "'{text}' is not a whole number (counts are whole numbers)"},
+    "ingest.excel.excel.negative": {"zh": "“{text}”是负数,此项不能为负", "en": "'{text}' is negative, which this field cannot be"},
+    "ingest.excel.excel.blank_key": {"zh": "{label}不能为空", "en": "{label} must not be blank"},
+    "ingest.excel.excel.bad_code": {
+        "zh": "乡镇代码“{text}”只能包含英文字母、数字、“_”或“-”(它用作文件名)",
+        "en": "township code '{text}' may hold only ASCII letters, digits, '_' or '-' (it names files)",
+    },
+    "ingest.excel.excel.year_range": {"zh": "年份“{text}”不合理(应在{lo}–{hi}之间)",
+                         "en": "implausible year '{text}' (expected {lo}-{hi})"},
+    "ingest.excel.excel.sign_mismatch": {
+        "zh": "“{text}”带有“{sign}”号,而此列单位是{unit}",
+        "en": "'{text}' carries a '{sign}' sign but this column is in {unit}",
+    },
+    "ingest.excel.excel.percent_format": {
+        "zh": "单元格设为百分比格式(显示为{shown}),而此列单位是{unit};请去掉百分比格式,直接填写报告中的数字",
+        "en": "the cell is formatted as a percentage (shows {shown}) but this column is in {unit}; "
+              "remove the percentage format and type the number as printed",
+    },
+    "ingest.excel.excel.date": {"zh": "这是日期,不是数字", "en": "this is a date, not a number"},
+    "ingest.excel.excel.bool": {"zh": "这是真/假值,不是数字", "en": "this is TRUE/FALSE, not a number"},
+    "ingest.excel.excel.error_value": {"zh": "Excel 错误值“{text}”", "en": "Excel error value '{text}'"},
+    "ingest.excel.excel.no_rows": {"zh": "工作表“{sheet}”没有数据行", "en": "sheet '{sheet}' has no data rows"},
+    "ingest.excel.excel.exists": {
+        "zh": "{path} 已存在;用 --force 覆盖,或用 --append 追加",
+        "en": "{path} exists; use --force to replace it or --append to add to it",
+    },
+    "ingest.excel.excel.csv_problem": {"zh": "(合并后的数据未通过校验,未写入任何文件)",
+                          "en": "(the combined data failed validation; nothing was written)"},
+    # template
+    "ingest.excel.template.title": {"zh": "乡镇人口统计数据填报模板 — 填写说明",
+                       "en": "Township population statistics: data template — instructions"},
+    "ingest.excel.template.units_label": {"zh": "单位", "en": "unit"},
+    "ingest.excel.template.text_unit": {"zh": "文字", "en": "text"},
+    "ingest.excel.template.rules": {
+        "zh": "1. 每个乡镇每年一行,在“数据”工作表第3行起填写;第1行是表头,第2行是单位,请勿改动。\n"
+              "2. 不知道的数字请留空。空白表示“未知”,不等于0;不要填0、—、无、NA。\n"
+              "3. 人数填整数(人);第2行单位改为“万人”时,该列按万人填写,导入时乘以10000。\n"
+              "4. 出生率、死亡率、自然增长率按千分数(‰)、政策符合率和综合避孕率按百分数(%)、"
+              "出生人口性别比按女=100,照报告原样填写数字,不要带‰或%号;即使数字看起来有误也照抄,"
+              "核查由程序完成。\n"
+              "5. 乡镇代码用英文字母、数字、“_”或“-”(如 baishi),同一乡镇各年用同一代码。\n"
+              "6. 标*的列必须有;其余列可删除或留空。列的顺序可以调整,表头也可以用下表“也可写作”中的写法。\n"
+              "7. 填好后导入:township-report import 文件.xlsx --out data/数据集名称",
+        "en": "1. One row per township and year, from row 3 of the data sheet; row 1 holds the "
+              "headers and row 2 the units: do not change them.\n"
+              "2. Leave a cell empty when the figure is unknown. Empty means unknown, not zero; do "
+              "not type 0, —, 无 or NA.\n"
+              "3. Counts are whole numbers of persons; if the unit in row 2 is changed to 万人 "
+              "(10,000 persons), the import multiplies that column by 10,000.\n"
+              "4. Birth, death and natural growth rates in ‰, compliance and contraceptive rates "
+              "in %, the sex ratio at birth per 100 girls: type the number exactly as the report "
+              "printed it, without ‰ or %, even when it looks wrong; the program checks it.\n"
+              "5. Township codes use ASCII letters, digits, '_' or '-' (e.g. baishi); keep one "
+              "code per township across years.\n"
+              "6. Columns marked * are required; the others may be deleted or left empty. Columns "
+              "may be reordered, and any header of the 'also accepted' column may be used.\n"
+              "7. Import the filled workbook: township-report import FILE.xlsx --out data/NAME",
+    },
+    "ingest.excel.template.col.header": {"zh": "表头", "en": "Header"},
+    "ingest.excel.template.col.field": {"zh": "字段名", "en": "Field"},
+    "ingest.excel.template.col.zh": {"zh": "中文含义", "en": "Meaning (Chinese)"},
+    "ingest.excel.template.col.en": {"zh": "英文含义", "en": "Meaning (English)"},
+    "ingest.excel.template.col.unit": {"zh": "单位", "en": "Unit"},
+    "ingest.excel.template.col.required": {"zh": "必填", "en": "Required"},
+    "ingest.excel.template.col.variants": {"zh": "也可写作", "en": "Also accepted"},
+    "ingest.excel.template.yes": {"zh": "是", "en": "yes"},
+    "ingest.excel.template.no": {"zh": "否", "en": "no"},
+    "ingest.excel.template.dv.count": {"zh": "请填写不小于0的整数(人数);未知请留空。",
+                          "en": "A whole number ≥ 0 (persons); leave empty when unknown."},
+    "ingest.excel.template.dv.year": {"zh": "请填写{lo}–{hi}之间的年份。", "en": "A year between {lo} and {hi}."},
+    "ingest.excel.template.dv.rate": {"zh": "数值超出{lo}–{hi}的可能范围。如报告原文就是这个数字,请点“是”照抄。",
+                         "en": "Outside the possible range {lo}-{hi}. If the report printed this "
+                               "number, click Yes to keep it as printed."},
+    "ingest.excel.template.dv.title": {"zh": "数据校验", "en": "Data check"},
+    "ingest.excel.template.dv.code": {"zh": "英文字母、数字、_ 或 -,如 baishi", "en": "ASCII letters, digits, _ or -, e.g. baishi"},
+    # extract (analysis.ingest.extract)
+    "ingest.extract.extract.masked": {
+        "zh": "{label}的数值被隐去(“{text}”),未读取。",
+        "en": "The value of {label} is masked ('{text}'); not read.",
+    },
+    "ingest.extract.extract.blank": {
+        "zh": "{label}后面没有数字(“{text}”),未读取。",
+        "en": "{label} is followed by no number ('{text}'); not read.",
+    },
+    "ingest.extract.extract.garbled": {
+        "zh": "{label}的数字“{text}”无法辨认(乱码),未读取,也不猜测其值。",
+        "en": "The number '{text}' given for {label} is garbled; not read and not guessed.",
+    },
+    "ingest.extract.extract.not_whole": {
+        "zh": "{label}“{text}”不是整数(人数必须是整数),疑为乱码,未读取。",
+        "en": "{label} '{text}' is not a whole number of persons (garbled?); not read.",
+    },
+    "ingest.extract.extract.unit": {
+        "zh": "{label}“{text}”的单位不对(应为{expected}),未读取。",
+        "en": "{label} '{text}' has the wrong unit ({expected} expected); not read.",
+    },
+    "ingest.extract.extract.unit_kept": {
+        "zh": "{label}“{text}”带有不该有的“{unit}”号,按{value}读取。",
+        "en": "{label} '{text}' carries a stray '{unit}' sign; read as {value}.",
+    },
+    "ingest.extract.extract.approximate": {
+        "zh": "{label}“{text}”是约数、界限或目标,不是确切数字,未读取。",
+        "en": "{label} '{text}' is approximate, a bound or a target, not an exact figure; not read.",
+    },
+    "ingest.extract.extract.conflict": {
+        "zh": "{label}在同一地区、年份和人口口径下出现两个不同的数字:“{first}”(第{line1}行)"
+              "与“{second}”(第{line2}行);保留前者,请核实。",
+        "en": "{label} is stated twice with different numbers for the same place, year and "
+              "series: '{first}' (line {line1}) and '{second}' (line {line2}); the first is kept: "
+              "check which is right.",
+    },
+    "ingest.extract.extract.share_impossible": {
+        "zh": "“{text}”:比率不可能超过100%,数字有误(乱码?)。",
+        "en": "'{text}': a rate cannot exceed 100%; the number is wrong (garbled?).",
+    },
+    "ingest.extract.extract.share_implausible": {
+        "zh": "“{text}”:百分比超过1000%,不合常理,数字可能有误(乱码?)。",
+        "en": "'{text}': a percentage above 1000% is implausible; the number is probably garbled.",
+    },
+    "ingest.extract.extract.bad_date": {
+        "zh": "“{text}”:月份大于12,日期有误(乱码?)。",
+        "en": "'{text}': a month above 12; the date is garbled.",
+    },
+    "ingest.extract.extract.sex_ratio_ambiguous": {
+        "zh": "“{text}”:未说明是出生人口性别比还是总人口性别比,未读取。",
+        "en": "'{text}': not said whether this is the sex ratio at birth or of the population; "
+              "not read.",
+    },
+    "ingest.extract.extract.masked_year": {
+        "zh": "年份被隐去(“{text}”),其后的数字没有年份。",
+        "en": "The year is masked ('{text}'); the figures that follow have no year.",
+    },
+    "ingest.extract.extract.negative": {
+        "zh": "{label}“{text}”是负数,人数不可能为负,未读取。",
+        "en": "{label} '{text}' is negative, which a count cannot be; not read.",
+    },
     # index page
     "index.title": {"zh": "{dataset}:乡镇统计附录索引", "en": "{dataset}: township appendices"},
     "index.intro": {
@@ -324,6 +612,7 @@ TABLE: dict[str, dict[str, str]] = {
     "index.col.cbr": {"zh": "出生率(‰)", "en": "CBR (‰)"},
     "index.col.srb": {"zh": "出生性别比(95%区间)", "en": "SRB (95% interval)"},
     "index.col.findings": {"zh": "数据问题", "en": "Findings"},
+    "index.col.forecast": {"zh": "下年出生预测(95%区间)", "en": "Next year's births (95% interval)"},
     "index.counties": {"zh": "县级概览", "en": "County overviews"},
     "index.findings_legend": {
         "zh": "数据问题:错误 / 警告 / 提示 的条数(见各附录“数据质量核查”)。",

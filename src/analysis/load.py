@@ -230,7 +230,8 @@ def _check_duplicates(frame: pd.DataFrame, fname: str, key: list[str]) -> list[P
         problems.append(Problem(
             f"duplicate {'/'.join(key)}: lines {', '.join(map(str, grp['_line']))}",
             fname, int(grp["_line"].iloc[1]), str(row["township_code"]),
-            int(row["year"]) if pd.notna(row["year"]) else None, key[-1], row[key[-1]],
+            int(row["year"]) if pd.notna(row["year"]) else None, key[-1],
+            int(row[key[-1]]) if key[-1] == "year" else str(row[key[-1]]),
             township_code=str(row["township_code"])))
     return problems
 

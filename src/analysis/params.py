@@ -107,8 +107,10 @@ def read_params(path: str | Path) -> TownshipParams:
 
 
 def params_path(params_dir: str | Path, township_code: str) -> Path:
-    """Where a township's parameters file lives."""
-    return Path(params_dir) / f"{township_code}.yaml"
+    """Where a township's parameters file lives: ``<code>.yaml`` (or an existing ``<code>.yml``)."""
+    path = Path(params_dir) / f"{township_code}.yaml"
+    alt = path.with_suffix(".yml")
+    return alt if not path.is_file() and alt.is_file() else path
 
 
 def to_yaml(params: TownshipParams) -> str:

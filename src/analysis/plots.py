@@ -277,3 +277,33 @@ def parity_by_township(panel: pd.DataFrame, year: int, language: str = "zh") -> 
     ax.grid(axis="y", visible=False)
     ax.invert_yaxis()
     return fig
+
+
+def fan_chart(history: pd.Series, fc: pd.DataFrame, language: str = "zh",
+              title_key: str = "chart.fan.births", ylabel_key: str = "chart.axis.persons") -> Figure:
+    """History and forecast with 80% and 95% prediction intervals (a fan chart).
+
+    ``fc`` is a frame from :func:`analysis.forecast.forecast` (``mean``, ``lo80``, ``hi80``,
+    ``lo95``, ``hi95`` indexed by year). Bands are shaded in two greys so they print.
+    """
+    use_cjk_font()
+    fig, ax = plt.subplots(figsize=(7.0, 3.0), layout="constrained")
+    h = history.dropna().astype(float)
+    ax.plot(h.index, h.to_numpy(), marker="o", ms=3, color=PALETTE[0], lw=1.6,
+            label=t("chart.fan.observed", language))
+    years = fc.index.to_numpy()
+    if {"lo95", "hi95"} <= set(fc.columns):
+        ax.fill_between(years, fc["lo95"], fc["hi95"], color="#c6dbef", lw=0,
+                        label=t("chart.fan.pi", language, level=95))
+    if {"lo80", "hi80"} <= set(fc.columns):
+        ax.fill_between(years, fc["lo80"], fc["hi80"], color="#6baed6", lw=0,
+                        label=t("chart.fan.pi", language, level=80))
+    if len(h):  # join the last observation to the forecast path
+        ax.plot([h.index[-1], years[0]], [h.iloc[-1], fc["mean"].iloc[0]], color=PALETTE[1], lw=1.2,
+                ls="--")
+    ax.plot(years, fc["mean"], color=PALETTE[1], lw=1.8, ls="--", marker="s", ms=3,
+            label=t("chart.fan.mean", language))
+    ax.yaxis.set_major_formatter(FuncFormatter(_thousands))
+    ax.legend(frameon=False, fontsize=8, loc="best")
+    _finish(ax, title_key, ylabel_key, language)
+    return fig

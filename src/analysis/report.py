@@ -153,6 +153,10 @@ class _Document:
         display(html_table(frame))
 
 
+#: Fewer years of births than this: no forecast is shown (the issue's "short series" rule).
+MIN_FORECAST_YEARS = 4
+
+
 #: Marks a rate computed on the year-end population because the previous year-end is missing.
 YEAREND_MARK = "†"
 YEAREND_SENSITIVE = {"cbr_permille", "cdr_permille", "rni_permille", "net_migration_permille"}
@@ -335,6 +339,96 @@ class TownshipReport(_Document):
                  warning=int(counts.get("warning", 0)), note=int(counts.get("note", 0)))
         return head + "\n\n" + "\n".join(lines)
 
+    @functools.cached_property
+    def forecast(self) -> Any:
+        """Forecasts of this township (:func:`analysis.forecast.forecast_township`)."""
+        from .forecast import forecast_township  # statsmodels is imported only when needed
+
+        panel = self.dataset.panel
+        if self.parameters.get("last_year") is not None:
+            panel = panel[panel["year"] <= self.parameters["last_year"]]
+        ind = self.all_indicators
+        return forecast_township(panel, self.township_code,
+                                 horizon=int(self.parameters.get("forecast_horizon") or 5),
+                                 indicators=ind[ind["township_code"] == self.township_code])
+
+    @property
+    def can_forecast(self) -> bool:
+        """At least :data:`MIN_FORECAST_YEARS` years of births: fewer give no honest forecast."""
+        return int(self.panel["births"].notna().sum()) >= MIN_FORECAST_YEARS
+
+    def forecast_table(self) -> pd.DataFrame:
+        """Births, deaths and population forecasts with their 80% (and births' 95%) intervals."""
+        lang, fc = self.language, self.forecast
+        b, d, p = fc["births"], fc["deaths"], fc["total_population"]
+
+        def cell(frame: pd.DataFrame, year: int) -> str:
+            r = frame.loc[year]
+            if pd.isna(r.get("lo80")):
+                return format_count(round(r["mean"]))
+            return f"{round(r['mean']):,} ({round(r['lo80']):,}–{round(r['hi80']):,})"
+
+        return pd.DataFrame({
+            t("forecast.col.year", lang): [str(y) for y in b.index],
+            t("forecast.col.births", lang): [cell(b, y) for y in b.index],
+            t("forecast.col.births95", lang): [
+                BLANK if pd.isna(b.loc[y, "lo95"]) else
+                f"{round(b.loc[y, 'lo95']):,}–{round(b.loc[y, 'hi95']):,}" for y in b.index],
+            t("forecast.col.deaths", lang): [cell(d, y) for y in b.index],
+            t("forecast.col.population", lang): [cell(p, y) for y in b.index],
+        })
+
+    def forecast_markdown(self) -> str:
+        """The births method in plain words, its backtest accuracy against naive, and the caveat."""
+        lang = self.language
+        if not self.can_forecast:
+            return t("forecast.too_short", lang, n=int(self.panel["births"].notna().sum()),
+                     min=MIN_FORECAST_YEARS)
+        acc = self.forecast.accuracy.set_index("series") if "series" in self.forecast.accuracy else (
+            self.forecast.accuracy)
+        row = acc.loc["births"]
+        route = "rate" if self.forecast.births.route == "gfr_x_women" else "count"
+        method = row["method"]
+        if route == "rate":
+            method = f"{acc.loc['gfr_permille', 'method']} × {acc.loc['women_15_49', 'method']}"
+        mase, naive = row["mase"], row["mase_naive"]
+        verdict = "" if pd.isna(mase) or pd.isna(naive) else t(
+            "forecast.verdict.better" if mase < naive else "forecast.verdict.worse", lang)
+        text = t("forecast.method", lang, route=t(f"forecast.route.{route}", lang),
+                 method=method, origins=int(row["origins"]), mase=format_rate(mase),
+                 naive=format_rate(naive), verdict=verdict)
+        return f"{text}\n\n> {t('forecast.caveat', lang)}"
+
+    def summary(self) -> dict[str, Any]:
+        """Key figures for the index page (JSON-ready): latest year, findings, next-year births."""
+        last = self.indicators.iloc[-1]
+        prow = self.panel.iloc[-1]
+        counts = self.findings["severity"].value_counts()
+        out: dict[str, Any] = {
+            "year": int(last["year"]),
+            "population": None if pd.isna(prow["total_population"]) else int(prow["total_population"]),
+            "births": None if pd.isna(prow["births"]) else int(prow["births"]),
+            "cbr": None if pd.isna(last["cbr_permille"]) else round(float(last["cbr_permille"]), 2),
+            "tfr": None if pd.isna(last.get("tfr")) else round(float(last["tfr"]), 2),
+            "srb": [None if pd.isna(last[c]) else round(float(last[c]), 1)
+                    for c in ("srb", "srb_lo95", "srb_hi95")],
+            "findings": {s: int(counts.get(s, 0)) for s in quality.SEVERITIES},
+        }
+        try:
+            if not self.can_forecast:
+                raise ValueError("too few years")
+            nxt = self.forecast["births"].iloc[0]
+            out["births_forecast"] = {"year": int(self.forecast["births"].index[0]),
+                                      **{k: None if pd.isna(nxt[k]) else round(float(nxt[k]))
+                                         for k in ("mean", "lo95", "hi95")}}
+        except (ValueError, KeyError, IndexError):
+            out["births_forecast"] = None
+        return out
+
+    def publish_summary(self) -> None:
+        """Emit :meth:`summary` as a machine-readable output the batch collects (not shown)."""
+        display({schema.SUMMARY_MIME: self.summary()}, raw=True)
+
     def notes_markdown(self) -> str:
         """Reading notes: blanks, small numbers, denominators (with the † mark), intervals."""
         keys = ["note.blank", "note.small_numbers", "note.mean_population", "note.srb"]
@@ -473,6 +567,35 @@ class CountyReport(_Document):
             t("ind.cdr", lang): merged["cdr_permille"].map(format_rate),
             t("ind.gfr", lang): merged["gfr_permille"].map(format_rate),
             t("ind.srb", lang): [format_srb(*v) for v in merged[["srb", "srb_lo95", "srb_hi95"]].to_numpy()],
+        })
+
+    @functools.cached_property
+    def county_forecast(self) -> Any:
+        """Births of the county and its townships, reconciled so they add up (MinT shrinkage)."""
+        from .forecast import forecast_county
+
+        return forecast_county(self.panel, horizon=int(self.parameters.get("forecast_horizon") or 5))
+
+    @property
+    def can_forecast(self) -> bool:
+        return int(self.panel.groupby("year")["births"].count().gt(0).sum()) >= MIN_FORECAST_YEARS
+
+    def county_births_history(self) -> pd.Series:
+        agg = indicators.aggregate_county(self.panel)
+        return agg.set_index("year")["births"]
+
+    def county_forecast_table(self) -> pd.DataFrame:
+        """County births by year: reconciled forecast with 80% and 95% intervals, and the check
+        that it equals the sum of the townships' forecasts."""
+        lang, cf = self.language, self.county_forecast
+        c = cf.county
+        total = pd.DataFrame({k: v["mean"] for k, v in cf.townships.items()}).sum(axis=1)
+        return pd.DataFrame({
+            t("forecast.col.year", lang): [str(y) for y in c.index],
+            t("forecast.col.births", lang): [f"{round(v):,}" for v in c["mean"]],
+            "80%": [f"{round(a):,}–{round(b):,}" for a, b in zip(c["lo80"], c["hi80"])],
+            "95%": [f"{round(a):,}–{round(b):,}" for a, b in zip(c["lo95"], c["hi95"])],
+            t("forecast.col.sum_townships", lang): [f"{round(v):,}" for v in total.reindex(c.index)],
         })
 
     def funnel_note(self, f: Funnel | None) -> str:

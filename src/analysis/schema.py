@@ -25,6 +25,10 @@ MAIN_FILE = "townships.csv"
 AGE_STRUCTURE_FILE = "age_structure.csv"
 BIRTHS_BY_AGE_FILE = "births_by_age.csv"
 
+#: MIME type of the key-figures record an appendix notebook publishes for the batch, which
+#: reads it from the executed notebook to build the index page without recomputing.
+SUMMARY_MIME = "application/vnd.township-report.summary+json"
+
 #: Plausible range for ``year``: outside it a value is almost surely a typo.
 YEAR_MIN, YEAR_MAX = 1949, 2100
 

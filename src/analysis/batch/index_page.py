@@ -44,13 +44,24 @@ def key_figures(ds: Dataset) -> dict[str, dict[str, Any]]:
     return out
 
 
+def _forecast_text(result: Result) -> str:
+    """Next year's births forecast with its 95% interval, from the notebook's summary."""
+    fc = (result.summary or {}).get("births_forecast")
+    if not fc or fc.get("mean") is None:
+        return "—"
+    if fc.get("lo95") is None:
+        return f"{fc['year']}: {fc['mean']:,}"
+    return f"{fc['year']}: {fc['mean']:,} ({fc['lo95']:,}–{fc['hi95']:,})"
+
+
 def render_index(ds: Dataset, results: list[Result], language: str = "zh") -> str:
     """The index page as HTML text."""
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
                              keep_trailing_newline=True)
     figures = key_figures(ds)
     towns = [r for r in results if r.kind == "township"]
-    rows = [{"r": r, **figures.get(r.township_code, {})} for r in towns]
+    rows = [{"r": r, **figures.get(r.township_code, {}), "forecast": _forecast_text(r)}
+            for r in towns]
     counties = [r for r in results if r.kind != "township"]
     n_failed = sum(not r.ok for r in towns)
     return env.get_template("index.html.j2").render(

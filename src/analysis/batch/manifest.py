@@ -110,4 +110,4 @@ def entry(result: Any, key: str, inputs: dict[str, str]) -> dict[str, Any]:
     d = asdict(result)
     return {"kind": d["kind"], "name": d["township"], "key": key, "inputs": inputs,
             "status": d["status"], "error": d["error"], "files": d["files"],
-            "seconds": d["seconds"]}
+            "seconds": d["seconds"], "summary": d.get("summary")}

@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
+import math
 import os
 import sys
 import time
@@ -82,6 +83,8 @@ class Result:
     kind: str = "township"
     #: True when the outputs of a previous run were reused (inputs unchanged).
     skipped: bool = False
+    #: Key figures the notebook published (see ``TownshipReport.publish_summary``), or None.
+    summary: dict[str, Any] | None = None
 
     @property
     def ok(self) -> bool:
@@ -169,7 +172,9 @@ def run_job(job: Job) -> Result:
                 with _fds_to(log_tmp):
                     pm.execute_notebook(
                         job.notebook, str(tmp_nb), parameters=job.parameters,
-                        cwd=str(Path(job.notebook).parent), execution_timeout=job.timeout,
+                        cwd=str(Path(job.notebook).parent),
+                        # nbclient takes whole seconds; round a fractional --timeout up
+                        execution_timeout=None if job.timeout is None else math.ceil(job.timeout),
                         progress_bar=False, log_output=True, report_mode=False,
                     )
                 finished = True
@@ -187,6 +192,7 @@ def run_job(job: Job) -> Result:
             result.seconds["execute"] = round(time.perf_counter() - t0, 3)
             if target.exists():
                 result.files["ipynb"] = target.name
+                result.summary = read_summary(target)
                 t1 = time.perf_counter()
                 try:
                     # the PDF is typeset from the HTML, so HTML is written whenever PDF is asked
@@ -211,6 +217,23 @@ def run_job(job: Job) -> Result:
             handler.close()
     result.files["log"] = "run.log"
     return result
+
+
+def read_summary(ipynb: Path) -> dict[str, Any] | None:
+    """The summary a notebook published as :data:`SUMMARY_MIME` output, or None.
+
+    The notebook computed these figures already; the index page reads them instead of
+    recomputing every township in the parent process (papermill's "record" pattern).
+    """
+    import nbformat
+
+    nb = nbformat.read(ipynb, as_version=4)
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            data = out.get("data", {})
+            if schema.SUMMARY_MIME in data:
+                return dict(data[schema.SUMMARY_MIME])
+    return None
 
 
 def failed_result(code: str, name: str, out_dir: Path, problems: list[Problem], why: str,
@@ -288,6 +311,9 @@ def plan(data: str | Path, out: str | Path = "outputs", townships: Sequence[str]
             params = params.model_copy(update={"language": language})
         nb_params = params.notebook_parameters(data_dir)
         inputs = _inputs(ds, [code], nb, {k: v for k, v in nb_params.items() if k != "data_dir"})
+        # the appendix also shows the county's value for its last year: a correction that
+        # changes it must redo this appendix too (one that does not, does not)
+        inputs["county_values"] = _county_values_sha(ds, code, params.last_year)
         nb_params["code_version"] = version
         nb_params["input_hashes"] = {k: v[:12] for k, v in inputs.items()}
         title = params.title or t("appendix.title", params.language, township=name)
@@ -318,6 +344,17 @@ def _inputs(ds: Dataset, codes: list[str], notebook: Path, params: dict[str, Any
         "code": manifest.code_sha256(),
         "environment": manifest.environment_lock_sha256(),
     }
+
+
+def _county_values_sha(ds: Dataset, code: str, last_year: int | None) -> str:
+    """Hash of the county totals of the year a township's key-indicator table compares with."""
+    from ..indicators import aggregate_county
+
+    rows = ds.panel[ds.panel["township_code"] == code]
+    year = int(last_year if last_year is not None else rows["year"].max())
+    county = ds.panel[(ds.panel["county"] == rows["county"].iloc[0])
+                      & ds.panel["year"].isin([year - 1, year])]
+    return manifest.rows_sha256(aggregate_county(county))
 
 
 def county_slug(index: int) -> str:
@@ -380,7 +417,8 @@ def run(data: str | Path, out: str | Path = "outputs", townships: Sequence[str] 
         old = items.get(job.township_code)
         if not force and manifest.is_current(old, job.key, Path(job.out_dir)):
             reused.append(Result(job.township_code, job.township, "ok", old.get("error"),
-                                 old.get("seconds", {}), old["files"], job.kind, skipped=True))
+                                 old.get("seconds", {}), old["files"], job.kind, skipped=True,
+                                 summary=old.get("summary")))
         else:
             todo.append(job)
     keys = {j.township_code: (j.key, j.inputs) for j in p.jobs}
