@@ -82,4 +82,4 @@ def test_run_missing_column_stops_before_any_kernel(make_dataset) -> None:
 def test_run_unknown_format(make_dataset, fmt: str) -> None:
     data = make_dataset(townships=["baishi"])
     r = cli("run", "--data", str(data), "--formats", fmt)
-    assert r.returncode != 0 and "unknown format" in r.stderr
+    assert r.returncode == 2 and "unknown format" in r.stderr

@@ -82,6 +82,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     for add in (_add_run, _add_validate, _add_params, _add_demo):
         add(sub)
+    from .ingest.commands import register
+
+    COMMANDS.update(register(sub))  # template, import, extract
     return parser
 
 
@@ -95,8 +98,9 @@ def cmd_run(args: argparse.Namespace) -> int:
 
     formats = [f.strip() for f in args.formats.split(",") if f.strip()] if args.formats else None
     if formats and set(formats) - {"html", "pdf"}:
-        raise SystemExit(f"township-report run: error: unknown format(s) "
-                         f"{sorted(set(formats) - {'html', 'pdf'})}; available: html, pdf")
+        print(f"township-report run: error: unknown format(s) "
+              f"{sorted(set(formats) - {'html', 'pdf'})}; available: html, pdf", file=sys.stderr)
+        return 2
     summary = run(args.data, out=args.out, townships=args.townships, jobs=args.jobs,
                   timeout=args.timeout, params_dir=args.params, formats=formats,
                   notebook=args.notebook, counties=not args.no_county, force=args.force,

@@ -1,0 +1,156 @@
+"""Precision and recall of ``analysis.extract.extract_figures`` on hand-read report texts.
+
+Usage::
+
+    python benchmarks/extract_accuracy.py                 # the five seeds
+    python benchmarks/extract_accuracy.py --extra DIR     # plus DIR/*.txt scored by DIR/gold.csv
+    python benchmarks/extract_accuracy.py --verbose       # list every wrong and missed figure
+
+The gold standard of the seeds is ``data/seed_reports/sources.csv`` (every figure a colleague
+copied into ``data/seed_reports/texts``), read as follows:
+
+- rows whose ``field`` is a schema column (not the keys ``year``/``county``) are stated figures
+  of the township as a whole (series ``main``) for the row's year;
+- two rows marked "not in schema" are schema figures of another series or a second statement:
+  ``in_migrant_women_15_49`` (women 15-49 among in-migrants: ``women_15_49`` of the ``migrant``
+  series) and ``in_migrants_alt_figure`` (the report's second, conflicting 流入人口);
+- the other "not in schema" rows (二多孩政策符合率, 奖扶对象 ...) name no schema field: not counted;
+- plus my own hand reading (:data:`HAND_READ_EXTRA`): figures the table leaves out.
+
+A figure the extractor gives is *right* when field, value, year and series all match a stated
+figure (each stated figure matches once). Found figures include the second value of a conflict
+(the extractor reports it rather than dropping it). Precision = right / found; recall = right /
+stated.
+
+``--extra DIR``: ``DIR/gold.csv`` with columns ``file,field,value,year,series`` (year blank when
+the text does not state it) scores ``DIR/<file>``; use it for reports the rules were not tuned on.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from analysis import schema  # noqa: E402
+from analysis.extract import extract_figures  # noqa: E402
+from analysis.ingest.extract import figure_fields  # noqa: E402
+
+SOURCES = ROOT / "data" / "seed_reports" / "sources.csv"
+SEED_DIR = Path(__file__).resolve().parents[1] / "data" / "seed_reports" / "texts"
+#: "Not in schema" rows of sources.csv that are schema figures of another series, or a second
+#: statement of a figure: name -> (field, series).
+MAPPED = {"in_migrant_women_15_49": ("women_15_49", "migrant"),
+          "in_migrants_alt_figure": ("in_migrants", "main")}
+#: My own hand reading beyond sources.csv: seed prefix -> (field, value, year, series, quote).
+HAND_READ_EXTRA: dict[str, list[tuple[str, float, int | None, str, str]]] = {
+    "003": [("in_migrants", 5230, 2008, "main", "一是流入人口增长快速。由2008年5230人上升到目前的8380人。")],
+}
+
+Figure = tuple[str, float, int | None, str]
+
+
+def seed_gold(seed_dir: Path) -> dict[Path, list[Figure]]:
+    """Stated figures per seed text, from sources.csv and :data:`HAND_READ_EXTRA`."""
+    gold: dict[Path, list[Figure]] = {p: [] for p in sorted(seed_dir.glob("*.txt"))}
+    with SOURCES.open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            name = row["field"]
+            if name in schema.BY_NAME and name not in schema.KEYS:
+                field, series = name, "main"
+            elif name in MAPPED:
+                field, series = MAPPED[name]
+            else:
+                continue
+            value = float(row["value_as_printed"].rstrip("%‰"))
+            gold[seed_dir / row["seed_file"]].append((field, value, int(row["year"]), series))
+    for path in gold:
+        for field, value, year, series, _quote in HAND_READ_EXTRA.get(path.name[:3], []):
+            gold[path].append((field, float(value), year, series))
+    return gold
+
+
+def extra_gold(directory: Path) -> dict[Path, list[Figure]]:
+    """Stated figures of further texts, from ``directory/gold.csv``."""
+    gold: dict[Path, list[Figure]] = {}
+    with (directory / "gold.csv").open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            path = directory / row["file"]
+            gold.setdefault(path, [])
+            if row["field"]:  # a row with no field: a text with nothing stated
+                gold[path].append((row["field"], float(row["value"]),
+                                   int(row["year"]) if row["year"] else None, row["series"] or "main"))
+    return gold
+
+
+def found_figures(text: str) -> list[Figure]:
+    """Every figure the extractor gives, including the second value of a conflict."""
+    out: list[Figure] = []
+    for rec in extract_figures(text):
+        for f in figure_fields(rec):
+            out.append((f, float(rec[f]), rec["year"], rec["series"]))
+        for p in rec["problems"]:
+            if p["kind"] == "conflict":
+                out.append((p["field"], float(p["value"]), rec["year"], rec["series"]))
+    return out
+
+
+def score(found: Iterable[Figure], stated: list[Figure]) -> tuple[int, list[Figure], list[Figure]]:
+    """(right, wrong found figures, missed stated figures); each stated figure matches once."""
+    left = list(stated)
+    right, wrong = 0, []
+    for fig in found:
+        if fig in left:
+            left.remove(fig)
+            right += 1
+        else:
+            wrong.append(fig)
+    return right, wrong, left
+
+
+def report(gold: dict[Path, list[Figure]], verbose: bool) -> tuple[int, int, int]:
+    print(f"{'text':<34} {'found':>5} {'right':>5} {'stated':>6} {'precision':>9} {'recall':>7}")
+    totals = [0, 0, 0]
+    for path, stated in gold.items():
+        found = found_figures(path.read_text(encoding="utf-8"))
+        right, wrong, missed = score(found, stated)
+        for i, n in enumerate((len(found), right, len(stated))):
+            totals[i] += n
+        print(f"{path.name:<34} {len(found):>5} {right:>5} {len(stated):>6} "
+              f"{_pct(right, len(found)):>9} {_pct(right, len(stated)):>7}")
+        if verbose:
+            for fig in wrong:
+                print(f"    wrong:  {fig}")
+            for fig in missed:
+                print(f"    missed: {fig}")
+    f, r, s = totals
+    print(f"{'total':<34} {f:>5} {r:>5} {s:>6} {_pct(r, f):>9} {_pct(r, s):>7}")
+    return f, r, s
+
+
+def _pct(a: int, b: int) -> str:
+    return f"{a / b:.1%}" if b else "—"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seeds", type=Path, default=SEED_DIR, help=f"seed texts (default: {SEED_DIR})")
+    parser.add_argument("--extra", type=Path, action="append", default=[],
+                        help="a directory of further texts with gold.csv (repeatable)")
+    parser.add_argument("--verbose", "-v", action="store_true", help="list wrong and missed figures")
+    args = parser.parse_args(argv)
+    print("Seeds (gold: data/seed_reports/sources.csv + hand reading)")
+    report(seed_gold(args.seeds), args.verbose)
+    for directory in args.extra:
+        print(f"\n{directory} (gold: {directory / 'gold.csv'})")
+        report(extra_gold(directory), args.verbose)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1019 @@
+"""Figures from the text of a Chinese work report, each with where it came from, then audited.
+
+Township statisticians keep their figures in the running text of yearly work reports
+(工作报告 / 工作总结). :func:`extract_figures` reads such a text with rules over the text (no
+table of known answers) and returns **one record per place, year and population series**:
+
+.. code-block:: python
+
+    {"place": "司马镇", "county": "金乡县", "year": 2023, "series": "main", "period": None,
+     "births": 199, "deaths": 198, ...,                     # schema field names, stated ones only
+     "provenance": {"births": {"text": "199人", "span": [312, 316], "label": "出生人口",
+                               "sentence": "目前全镇总人口为33648人,...", "line": 7, ...}},
+     "problems": [...],   # masked / blank / garbled / conflicting figures found in the text
+     "findings": [...]}   # what does not add up (analysis.quality.audit on the figures)
+
+How a figure is read (see ``docs/ingest.md`` for the full list):
+
+1. The text is normalised one character for one character (:func:`headers.normalize_text`:
+   Traditional -> Simplified for the characters that matter, full-width -> ASCII), so every span
+   is a span of the original text.
+2. Sentences end at 。！？ or a line break. In each sentence the names of :mod:`.headers` are
+   found, longest first; names that only look like ours (二孩及以上, 人口性别比, 出生缺陷 ...) are
+   taken first and never read as figures.
+3. A name takes the number right after it, across filler words only (为, 达, 共, 有, :, ...), with
+   a unit that fits the field (人 / 万人 for counts, ‰, %, ``:100`` for a ratio). Whatever stands
+   before the name in its clause must be context (全镇, 目前, 2023年, 其中 ...) or a series word
+   (户籍 / 常住 / 流动): 参检育龄妇女8943人 is not the number of women aged 15-49.
+4. Context: the year is the last one stated (2023年, 二〇一一年, 上年 = year - 1); the place is the
+   township the report is about (我镇 / 全镇) or one named in the sentence; the series is the
+   population (户籍 / 常住 / 流动 …, also 流入人口中 … 其中 …). Names such as 一孩, 男孩, 已婚 or
+   总性别比 mean a figure only when the sentence is about births (or women).
+5. A figure in parentheses after another, marked 上年 / 去年 / 2022年, is last year's, kept in
+   its own record. 比上年增加11人 is a change, not a figure, and is skipped. Approximate figures
+   and targets (约, 以上, 控制在 …) are not read.
+6. Masked (xx, ××), blank (出生率为‰) and garbled values are reported, never guessed. The same
+   field stated twice with different numbers is reported as a conflict (the first is kept).
+7. :func:`analysis.quality.audit` runs on the records: parity or sex counts that do not add up
+   to births, stated rates the counts do not give, impossible ratios or shares.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+import pandas as pd
+
+from .. import schema
+from ..i18n import t
+from ..quality import audit
+from . import headers
+from .headers import Label
+
+#: User-facing strings of the extractor (zh default, en); moved into analysis.i18n later.
+
+
+def message(key: str, language: str = "zh", **values: object) -> str:
+    """A message of the translation table (``ingest.extract.<key>``) with ``values`` filled in."""
+    return t("ingest.extract." + key, language, **values)
+
+
+# Regular expressions -------------------------------------------------------------------------------
+
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d+(?:\.\d+)?"
+_SENTENCE_END = re.compile(r"[。!?！？\n]+|(?<!\d)\.(?=\s|[\u4e00-\u9fff])|(?<=[人‰%])\.(?=\s|[\u4e00-\u9fff])")
+_CLAUSE_SEP = ",;:、()[]“”\"'《》<>|"
+_UNIT_COUNT = ("人", "名", "个", "例", "口")
+_OTHER_UNITS = "户对次元岁年月日天件份盒条场期项所家台本张支袋瓶斤倍亩座位村组批周"
+
+_FILLER = re.compile(
+    r"(?:\s|:|为|是|已达到|已经达到|达到了|达到|已达|达|有|共有|共计|共|计|合计|总计|累计|仅为|仅|只有"
+    r"|约为|约有|约|大约|近|接近|超过|不足|不到|逾|分别为|分别是|分别达到|分别达|分别|人数|总数|总量"
+    r"|数量|数|人口|婴儿|的|控制在|力争|确保|争取|保持在|不低于|不高于|不超过|低于|高于|目标|新增)*")
+_APPROX_WORDS = ("约", "大约", "近", "接近", "超过", "不足", "不到", "逾", "控制在", "力争", "确保",
+                 "争取", "保持在", "不低于", "不高于", "不超过", "低于", "高于", "目标")
+_VALUE = re.compile(
+    r"(?P<pre>千分之|百分之)?(?P<sign>[-负](?=\s*\d))?\s*(?P<num>" + _NUM + r")"
+    r"\s*(?P<mult>万|亿)?(?P<about>余|多)?\s*"
+    r"(?P<unit>人次|万人|人|名|个|例|口|‰|%|:\s*(?P<den>\d+(?:\.\d+)?)(?!\d))?"
+    r"(?P<women>\s*\((?:女|女性|以女性|女婴)?\s*(?:=|为)?\s*100\))?"
+    r"(?P<bound>以上|以下|以内|左右|上下)?")
+_MASK = re.compile(r"(?P<mask>[xX×*□■?]{1,6}|某{1,3})\s*(?P<unit>万人|人|名|个|例|‰|%)"
+                   r"|(?P<mask2>[xX×*□■]{2,6})(?![A-Za-z])")
+#: 22044xxxx: digits running into mask characters (partly masked).
+_PART_MASKED = re.compile(r"(?P<mask>[\d.,]+[xX×*□■]+[\dxX×*□■.,]*)\s*(?P<unit>万人|人|名|个|例|‰|%)?(?P<mask2>)")
+_BLANK = re.compile(r"(?:\(\s*\)|_+|\s+)?(?P<unit>‰|%)|(?:\(\s*\)|_{2,}|\s{2,})(?P<unit2>人|名)")
+_GARBLED = re.compile(r"[\dOolI][\dOolI.,]*[\dOolI](?=\s*(?:万人|人|名|‰|%|[,;。]|$))")
+_YEAR = re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2})\s*年(?!龄|代|级|限|轻|初)度?"
+                   r"|(?P<cy>[一二三四五六七八九〇零○OoＯ0]{4})\s*年(?!龄|代|级|限)度?")
+_MASKED_YEAR = re.compile(r"(?<![A-Za-z])(?:(?:19|20)[xX×*]{2}|[xX×*]{1,4})\s*年(?!龄|代|级|限)度?")
+#: A part of a year (上半年, 1至11月, 前三季度): part of the time context, like the year.
+_PERIOD = re.compile(r"(?P<p>上半年|下半年|(?:第?[一二三四1-4]|前[二三两2-3])季度|(?:1|一)\s*(?:至|到|-|~)\s*"
+                     r"(?:\d{1,2}|[二三四五六七八九十]|十[一二])\s*月(?:份)?)")
+_CN_DIGIT = dict(zip("〇零○OoＯ0一二三四五六七八九", "0000000123456789"))
+_RELATIVE = re.compile(r"(?P<rel>上一年|上年度|上年|去年|前一年|今年|本年度|本年|当年|目前|现在)"
+                       r"(?!\s*\d{1,2}\s*月|\s*[一二三四五六七八九十]{1,2}月)")  # 去年10月: a date
+_MONTH = re.compile(r"(?<![\d.])(?P<m>\d{2,4})\s*月(?!份?\s*\d)")
+_PERCENT = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*%")
+_TREND = re.compile(
+    r"(?:数|人数|总量)?\s*(?:由|从)\s*(?:(?P<y1>(?:19|20)\d{2})\s*年(?:底|末)?)?\s*(?:的)?\s*"
+    r"(?P<v1>\d[\d,.]*\s*(?:万人|万|人|名)?)\s*(?:上升|增加|增长|下降|减少|降低|提高|扩大|缩小|发展)?"
+    r"\s*(?:到|至|为)\s*(?:(?P<y2>(?:19|20)\d{2})\s*年(?:底|末)?|(?P<now>目前|现在|今年|当前))?\s*(?:的)?\s*"
+    r"(?P<v2>\d[\d,.]*\s*(?:万人|万|人|名)?)")
+_LIST_SEP = re.compile(r"\s*(?:、|,|和|与|及|;)\s*")
+_PLACE = re.compile(r"(?P<name>(?:[xX×*]{2,3}|某)|[^\W\d_a-zA-Z我全本该各每这那其此某县区市省州镇乡村街的在和与及对为是了个等向于从到中共级辖域内外所]"
+                    r"{2,3})(?P<level>镇|乡|街道)(?![镇乡村街])")
+_COUNTY_BEFORE = re.compile(r"(?P<county>[^\W\d_a-zA-Z我全本该各每这那其此共的在和与及对为是了个等向于从到中省市州]"
+                            r"{1,4}?[县区])$")
+#: Words after a name that show it is a place: its government, or facts about it.
+_PLACE_ORG = ("人民政府", "政府", "党委", "委员会", "卫健办", "计生办", "卫生院", "计划生育", "人口和计划生育",
+              "人口与计划生育", "卫生健康", "人大", "办事处")
+_PLACE_FACTS = ("位于", "地处", "面积", "辖", "总人口", "共有", "现有", "全镇", "全乡", "户籍", "常住人口",
+                "出生", "人口")
+_SELF = re.compile(r"(?P<who>我|全|本|该)(?P<level>镇|乡|街道|区|县|市|省|国)(?![长委政])")
+_NOT_PLACE = {"小城", "重点", "示范", "特色", "卫生", "文明", "国家", "全国", "建制", "中心", "城乡",
+              "边远", "偏远", "贫困", "民族", "山区", "农村", "旅游", "历史", "工业", "商贸", "和谐",
+              "生态", "美丽", "平安", "健康", "先进", "省级", "市级", "县级", "国家级", "周边", "沿海",
+              "其他", "所有", "整个", "一个", "两个", "城关区", "社区", "村居", "中心城", "乡镇"}
+#: Words that may stand before a name in its clause without making the figure someone else's.
+_NEUTRAL = re.compile(
+    r"(?:\s|目前|现有|现|共有|共计|共|有|其中|年末|年底|全年|当年|本年度|本年|今年|年内|年度|累计|合计|总计"
+    r"|截至目前|截止目前|截至|截止|辖区内|辖区|境内|区域内|镇域内|镇域|域内|实有|登记|统计|据统计|经统计"
+    r"|数据显示|的|中|为|是|在|全|总|年|底|末|份|月|日|\d|同期|据|我|本|该|已|已经|全部|户籍|常住|流动"
+    r"|流入|流出|外来|[-.~至到]|[一二三四五六七八九十]是|第[一二三四五六七八九十]+|首先|其次|另外|此外"
+    r"|同时|再次|最后|[一二三四五六七八九十]+、|纯|上报|报告)*")
+_CHANGE = re.compile(r"比上年|较上年|比去年|较去年|同比|环比|与上年|与去年|比上一年|增加|减少|下降|上升"
+                     r"|增长|提高|降低|增幅|降幅|净增|净减|回落|多出|少了")
+_COMPARED_PLAIN = re.compile(r"\s*,?\s*与\s*(?P<m>上一年|上年|去年|前一年)(?:底|末|同期)?(?:的)?\s*"
+                             r"(?=[-\d])")
+_COMPARED_PAREN = re.compile(r"\s*,?\s*(?:比|较|与)\s*(?P<m>上一年|上年|去年|前一年)(?:同期)?(?:相比)?\s*\(\s*")
+_PREV_PAREN = re.compile(r"\s*\(\s*(?P<m>上一年|上年同期|上年|去年同期|去年|前一年|(?P<y>(?:19|20)\d{2})\s*年)"
+                         r"\s*(?:同期)?\s*(?:为|是|:|的)?\s*")
+_RATE_WORDS = re.compile(r"率|度|比例|占比|比重|覆盖面")
+_GROWTH_WORDS = re.compile(r"增长|增幅|提高|上升|增加|提标|增速")
+
+
+# Data ------------------------------------------------------------------------------------------------
+
+Key = tuple[str | None, int | None, str, str | None]
+#: The running time context: year, where it was stated, part of the year (上半年 …) or None.
+_YearCtx = tuple[int | None, tuple[int, int] | None, str | None]
+
+
+@dataclass
+class Figure:
+    """One figure read from the text, with where it came from."""
+
+    field: str
+    value: int | float
+    text: str
+    span: tuple[int, int]
+    label: str
+    label_span: tuple[int, int]
+    sentence_span: tuple[int, int]
+    key: Key
+
+
+@dataclass
+class Context:
+    """What the words around a name say about the figure: place, year, series, topic."""
+
+    place: str | None
+    year: int | None
+    series: str = "main"
+    period: str | None = None
+    year_span: tuple[int, int] | None = None
+
+    def key(self) -> Key:
+        return (self.place, self.year, self.series,
+                self.period if self.year is None or self.period != "上年" else None)
+
+
+@dataclass
+class _Label:
+    """A name found in a sentence."""
+
+    start: int
+    end: int
+    text: str
+    label: Label | None  # None: a NOT_FIGURES name
+    topic: str = ""
+
+
+@dataclass
+class _Doc:
+    """The text as printed, the normalised text the rules read, and what the document says.
+
+    ``norm`` is :func:`headers.normalize_text` of the original without the romanised readings
+    some web sites insert (:func:`headers.annotation_spans`); ``pos[i]`` is the offset in the
+    original of ``norm[i]`` (``pos[len(norm)]`` its length), so every span reported is a span of
+    the text as printed.
+    """
+
+    original: str
+    norm: str
+    pos: list[int]
+    main_place: str | None = None
+    main_level: str | None = None
+    county: str | None = None
+    places: dict[str, str] = field(default_factory=dict)  # name as printed -> level
+
+    @classmethod
+    def of(cls, text: str) -> _Doc:
+        full = headers.normalize_text(text)
+        drop: set[int] = set()
+        for a, b in headers.annotation_spans(full):
+            drop.update(range(a, b))
+        keep = [i for i in range(len(full)) if i not in drop]
+        return cls(text, "".join(full[i] for i in keep), keep + [len(text)])
+
+    def span(self, a: int, b: int) -> tuple[int, int]:
+        """The span in the original text of ``norm[a:b]``."""
+        return (self.pos[a], self.pos[b - 1] + 1 if b > a else self.pos[a])
+
+    def text(self, a: int, b: int) -> str:
+        """``norm[a:b]`` as printed (with whatever annotations it had)."""
+        s, e = self.span(a, b)
+        return self.original[s:e]
+
+    def line_of(self, a: int) -> int:
+        return self.original.count("\n", 0, self.pos[a]) + 1
+
+
+# Small helpers ---------------------------------------------------------------------------------------
+
+def _decimal(text: str) -> Decimal | None:
+    try:
+        return Decimal(text.replace(",", ""))
+    except InvalidOperation:
+        return None
+
+
+def _number(d: Decimal) -> int | float:
+    """An int when whole, else a float with the printed digits."""
+    return int(d) if d == d.to_integral_value() else float(d)
+
+
+def _year_value(m: re.Match[str]) -> int | None:
+    if m.group("y"):
+        return int(m.group("y"))
+    raw = m.group("cy")
+    if not any(c in raw for c in "一二三四五六七八九〇零○"):
+        return None  # "0000" or Latin O's only: not a Chinese-numeral year
+    digits = "".join(_CN_DIGIT.get(c, "") for c in raw)
+    y = int(digits) if len(digits) == 4 else None
+    return y if y is not None and schema.YEAR_MIN <= y <= schema.YEAR_MAX else None
+
+
+def _sentences(norm: str) -> list[tuple[int, int]]:
+    """Sentence spans (terminator included, outer whitespace excluded)."""
+    spans, start = [], 0
+    for m in _SENTENCE_END.finditer(norm):
+        spans.append((start, m.end() if m.group().strip() else m.start()))
+        start = m.end()
+    spans.append((start, len(norm)))
+    out = []
+    for s, e in spans:
+        while s < e and norm[s].isspace():
+            s += 1
+        while e > s and norm[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def _title_spans(norm: str) -> list[tuple[int, int]]:
+    """Spans inside 《》: years there name documents, not periods."""
+    return [(m.start(), m.end()) for m in re.finditer(r"《[^《》]{0,80}》", norm)]
+
+
+# The document: places --------------------------------------------------------------------------------
+
+def _find_places(doc: _Doc) -> None:
+    """Name the township the report is about (the most cited, 人民政府 counts triple) and its county."""
+    score: Counter[str] = Counter()
+    levels: dict[str, str] = {}
+    county_votes: Counter[str] = Counter()
+    cued: set[str] = set()
+    for m in _PLACE.finditer(doc.norm):
+        name = m.group("name")
+        if any(w in name for w in _NOT_PLACE) or name.endswith(("城", "区", "县")):
+            continue
+        full = doc.text(m.start(), m.end())
+        levels[full] = m.group("level")
+        after = doc.norm[m.end():m.end() + 8]
+        before = doc.norm[max(0, m.start() - 2):m.start()]
+        org = after.startswith(_PLACE_ORG)
+        score[full] += 3 if org else 1
+        c = _COUNTY_BEFORE.search(doc.norm[max(0, m.start() - 5):m.start()])
+        if c:
+            start = m.start() - len(c.group("county"))
+            county_votes[(full, doc.text(start, m.start()))] += 1
+        if org or c or m.start() == 0 or before[-1:] in "\n。" or before.endswith("关于") \
+                or after.startswith(_PLACE_FACTS):
+            cued.add(full)
+    # a name is a place only where the text treats it as one at least once
+    levels = {k: v for k, v in levels.items() if k in cued}
+    score = Counter({k: v for k, v in score.items() if k in cued})
+    doc.places = levels
+    if score:
+        doc.main_place = score.most_common(1)[0][0]
+        doc.main_level = "township"
+        votes = [(n, c) for (p, c), n in county_votes.items() if p == doc.main_place]
+        if votes:
+            doc.county = max(votes)[1]
+    else:
+        own = Counter(m.group("level") for m in _SELF.finditer(doc.norm) if m.group("who") in "我本")
+        selfs = own or Counter(m.group("level") for m in _SELF.finditer(doc.norm))
+        doc.main_level = _level(selfs.most_common(1)[0][0]) if selfs else None
+
+
+def _level(word: str) -> str:
+    return "township" if word in ("镇", "乡", "街道") else word
+
+
+# The extractor ---------------------------------------------------------------------------------------
+
+@functools.lru_cache(maxsize=1)
+def _names() -> tuple[dict[str, Label], re.Pattern[str], re.Pattern[str]]:
+    """The names read in running text (first one per spelling), one regex finding them and the
+    look-alikes of :data:`headers.NOT_FIGURES` longest first, and one finding our names joined
+    by 和 / 与 / 及 / 、 (出生率和死亡率分别为 …)."""
+    by_text: dict[str, Label] = {}
+    for lb in headers.text_labels():
+        by_text.setdefault(lb.text, lb)
+    names = sorted(set(by_text) | set(headers.NOT_FIGURES), key=len, reverse=True)
+    ours = sorted(by_text, key=len, reverse=True)
+    return (by_text, re.compile("|".join(re.escape(n) for n in names)),
+            re.compile("(?:" + "|".join(re.escape(n) for n in ours) + r")\s*(?:和|与|及|、)"))
+
+
+class _Extractor:
+    """Reads one text; see the module docstring for the rules."""
+
+    def __init__(self, text: str):
+        self.doc = _Doc.of(text)
+        norm = self.doc.norm
+        _find_places(self.doc)
+        self.figures: list[Figure] = []
+        self.alternatives: list[Figure] = []  # conflicting second statements
+        self.problems: list[dict] = []
+        self.records: dict[Key, dict] = {}
+        self.sentences = _sentences(norm)
+        self._by_text, self._label_re, self._joined_re = _names()
+        self._titles = _title_spans(norm)
+        self._consumed: list[tuple[int, int]] = []
+
+    # -- entry point --------------------------------------------------------------------------------
+
+    def run(self) -> list[dict]:
+        year_ctx: _YearCtx = (None, None, None)
+        carry: _Label | None = None
+        for s, e in self.sentences:
+            year_ctx, carry = self._sentence(s, e, year_ctx, carry)
+        self._scan_percentages()
+        self._scan_dates()
+        return self._finish()
+
+    # -- one sentence -------------------------------------------------------------------------------
+
+    def _events(self, s: int, e: int) -> list[tuple[int, int, str, object]]:
+        """What a sentence says, in order: years, places, names, parentheses, 其中.
+
+        An event inside a longer one (a place inside a name, a year inside a place) is dropped.
+        """
+        norm = self.doc.norm
+        events: list[tuple[int, int, str, object]] = []
+        trends = [(t.start(), t.end()) for m in re.finditer(r"由|从", norm[s:e])
+                  for t in [_TREND.match(norm, s + m.start())] if t]
+        for m in _YEAR.finditer(norm, s, e):
+            y = _year_value(m)
+            if y is not None and not self._in_title(m.start()) \
+                    and not any(a <= m.start() < b for a, b in trends):
+                events.append((m.start(), m.end(), "year", y))
+        for m in _MASKED_YEAR.finditer(norm, s, e):
+            events.append((m.start(), m.end(), "masked_year", None))
+        for m in _PERIOD.finditer(norm, s, e):
+            events.append((m.start(), m.end(), "period", m.group("p")))
+        for m in re.finditer(r"全年|全年度", norm[s:e]):
+            events.append((s + m.start(), s + m.end(), "whole_year", None))
+        for m in _RELATIVE.finditer(norm, s, e):
+            before = norm[max(s, m.start() - 1):m.start()]
+            if not (before and before in "比较与同和跟"):
+                events.append((m.start(), m.end(), "rel", m.group("rel")))
+        for m in _PLACE.finditer(norm, s, e):
+            full = self.doc.text(m.start(), m.end())
+            if full in self.doc.places:
+                events.append((m.start(), m.end(), "place", full))
+        for m in _SELF.finditer(norm, s, e):
+            events.append((m.start(), m.end(), "self", m.group("level")))
+        for m in self._label_re.finditer(norm, s, e):
+            text = m.group()
+            events.append((m.start(), m.end(), "label", _Label(
+                m.start(), m.end(), text, self._by_text.get(text), headers.NOT_FIGURES.get(text, ""))))
+        for m in re.finditer(r"其中|\(|\)", norm[s:e]):
+            kind = {"其中": "sub", "(": "open", ")": "close"}[m.group()]
+            events.append((s + m.start(), s + m.end(), kind, None))
+        events.sort(key=lambda ev: (ev[0], -ev[1]))
+        kept: list[tuple[int, int, str, object]] = []
+        for ev in events:
+            if not (kept and ev[0] < kept[-1][1]):
+                kept.append(ev)
+        return kept
+
+    def _sentence(self, s: int, e: int, year_ctx: _YearCtx, carry: _Label | None
+                  ) -> tuple[_YearCtx, _Label | None]:
+        """Read one sentence. ``year_ctx`` is the running (year, its span, part of the year) of the
+        document, returned updated; ``carry`` a name the previous sentence ended on without a
+        number (its topic)."""
+        norm = self.doc.norm
+        kept = self._events(s, e)
+        year, year_span, period = year_ctx
+        ctx = Context(self.doc.main_place, year, period=period, year_span=year_span)
+        topic = ""
+        last: Figure | None = None
+        last_unbound: _Label | None = None
+        #: one entry per open parenthesis: what to restore at its end, and whether it held names
+        parens: list[dict] = []
+        sentence_bound = False
+        first_label = next((ev[0] for ev in kept if ev[2] == "label"), e)
+        # a sentence that opens with "由…到…" continues the topic of the previous sentence
+        if carry is not None and carry.label is not None:
+            m = _TREND.match(norm, s)
+            if m and m.end() <= first_label:
+                self._trend(carry, m, ctx)
+        for i, (a, b, kind, val) in enumerate(kept):
+            if kind in ("year", "masked_year", "rel") and self._is_consumed(a):
+                continue
+            if kind == "year":
+                year, year_span, period = int(val), (a, b), None  # type: ignore[call-overload]
+                ctx.year, ctx.year_span, ctx.period = year, year_span, None
+            elif kind == "period":
+                period = ctx.period = str(val)
+            elif kind == "whole_year":
+                if ctx.period != "上年":
+                    period = ctx.period = None
+            elif kind == "masked_year":
+                year, year_span, period = None, (a, b), None
+                ctx.year, ctx.year_span, ctx.period = None, (a, b), None
+                self._problem("extract.masked_year", "note", "year", ctx, (a, b))
+            elif kind == "rel":
+                if val in ("上一年", "上年度", "上年", "去年", "前一年"):
+                    ctx.year = year - 1 if year is not None else None
+                    ctx.period, ctx.year_span = "上年", (a, b)
+                else:
+                    ctx.year, ctx.period, ctx.year_span = year, period, year_span
+            elif kind in ("place", "self"):
+                ctx.place = str(val) if kind == "place" else self._self_place(str(val), a, b)
+                ctx.series = "main"
+            elif kind == "open":
+                parens.append({"series": ctx.series, "year": (year, year_span, period), "ctx_year":
+                               (ctx.year, ctx.year_span, ctx.period), "names": False, "bound": False})
+            elif kind == "close" and parens:
+                p = parens.pop()
+                ctx.series = p["series"]
+                if p["names"]:  # a block of figures: its years stay inside; a date does not
+                    year, year_span, period = p["year"]
+                    ctx.year, ctx.year_span, ctx.period = p["ctx_year"]
+            elif kind == "sub" and last is not None:
+                series = last.key[2] if last.key[2] != "main" else headers.SUBPOPULATION_OF.get(last.field)
+                if series:
+                    ctx.series = series
+                topic = headers.TOPIC_OF.get(last.field, topic)
+            elif kind == "label":
+                lab: _Label = val  # type: ignore[assignment]
+                if parens:
+                    parens[-1]["names"] = True
+                if lab.label is None:  # a name that is not ours: sets the topic only
+                    topic = lab.topic or topic
+                    last_unbound = None
+                    continue
+                nxt = kept[i + 1] if i + 1 < len(kept) else None
+                if nxt is not None and nxt[2] == "label" and re.fullmatch(r"(?:的|中)?", norm[b:nxt[0]]):
+                    # a name right before another qualifies it (常住人口出生率, 流动人口育妇): its
+                    # series holds for the rest of the parenthesis or clause group
+                    series = headers.SERIES_WORDS.get(lab.text) or lab.label.series
+                    if series:
+                        ctx.series = series
+                    if lab.label.needs is None:
+                        topic = headers.TOPIC_OF.get(lab.label.field, topic)
+                    continue
+                field_name = self._resolve(lab, topic, ctx)
+                if field_name is None:
+                    last_unbound = None
+                    continue
+                prefix_series = self._prefix_ok(lab, s)
+                if prefix_series is False:
+                    # 全区居住半年以上全员流动人口32.3万人,其中…: the figure is not read, but
+                    # what follows is about that population
+                    series = lab.label.series or headers.SERIES_WORDS.get(lab.text)
+                    if series and series != "main":
+                        ctx.series = series
+                        last_unbound = None
+                    continue
+                if isinstance(prefix_series, str):  # 常住出生人口性别比, 户籍出生…
+                    ctx.series = prefix_series
+                # the size of a population is the main row's (常住人口 -> permanent_population),
+                # unless the name is itself a series' size (流动人口 -> the migrant total)
+                size = field_name in headers.POPULATION_SIZES
+                own = lab.label.series or (prefix_series if isinstance(prefix_series, str) and
+                                           field_name == "total_population" else None)
+                fig_ctx = Context(ctx.place, ctx.year, own or ("main" if size else ctx.series),
+                                  ctx.period, ctx.year_span)
+                topic = headers.TOPIC_OF.get(field_name, topic)
+                got = self._bind(lab, field_name, fig_ctx, kept, i, e)
+                if got:
+                    last, last_unbound = got[-1], None
+                    first_in_scope = not (parens[-1]["bound"] if parens else sentence_bound)
+                    if parens:
+                        parens[-1]["bound"] = True
+                    else:
+                        sentence_bound = True
+                    series = headers.SERIES_WORDS.get(lab.text) or lab.label.series
+                    if first_in_scope and size and series:
+                        # a sentence or parenthesis that opens with a population (常住人口128.75万人,
+                        # 出生人口9408人, …) goes on about that population
+                        ctx.series = series
+                    continue
+                last_unbound = lab
+                m = _TREND.match(norm, b)
+                if m:
+                    self._trend(lab, m, fig_ctx)
+                    last_unbound = None
+                if norm[b:b + 1] == "中":
+                    # 流入人口中(7304人), … / 常住人口中, …: a sub-population from here on
+                    series = (headers.SUBPOPULATION_OF.get(field_name)
+                              or headers.SERIES_WORDS.get(lab.text) or lab.label.series)
+                    if series and series != "main":
+                        ctx.series = series
+        return (year, year_span, period), last_unbound
+
+    # -- context ------------------------------------------------------------------------------------
+
+    def _self_place(self, level_word: str, a: int, b: int) -> str | None:
+        """我镇 / 全镇 name the report's township; 全县 in a township report names the county."""
+        level = _level(level_word)
+        if self.doc.main_level is None or level == self.doc.main_level:
+            return self.doc.main_place
+        if level in ("县", "区") and self.doc.county and self.doc.county.endswith(level):
+            return self.doc.county
+        return self.doc.text(a, b)
+
+    def _in_title(self, pos: int) -> bool:
+        return any(a <= pos < b for a, b in self._titles)
+
+    def _resolve(self, lab: _Label, topic: str, ctx: Context) -> str | None:
+        """The field a name means here, or None (一孩 outside a births sentence, 三孩 beside 四孩,
+        性别比 of the whole population)."""
+        assert lab.label is not None
+        needs = lab.label.needs
+        if needs is None:
+            return lab.label.field
+        if needs == "births3":
+            s, e = self._sentence_of(lab.start)
+            return lab.label.field if topic == "births" and "四孩" not in self.doc.norm[s:e] else None
+        if topic == needs:
+            return lab.label.field
+        if lab.label.field == "sex_ratio_at_birth" and topic != "population":
+            # 性别比 with no births around it: at birth or of the population? Not said: not read.
+            v = _VALUE.match(self.doc.norm, _FILLER.match(self.doc.norm, lab.end).end())
+            if v and v.group("num"):
+                self._problem("extract.sex_ratio_ambiguous", "note", "sex_ratio_at_birth", ctx,
+                              (lab.start, v.end()))
+        return None
+
+    def _prefix_ok(self, lab: _Label, s: int) -> bool | str:
+        """Whether the words before a name in its clause are context only; a series word gives
+        the series. False: the figure belongs to something else (参检育龄妇女 …)."""
+        norm = self.doc.norm
+        start = lab.start
+        while start > s and norm[start - 1] not in _CLAUSE_SEP and norm[start - 1] not in "。!?":
+            start -= 1
+        prefix = norm[start:lab.start]
+        # places, self references and qualifying names are context too
+        for name in self.doc.places:
+            prefix = prefix.replace(headers.normalize_text(name), "")
+        prefix = _SELF.sub("", prefix)
+        prefix = _PERIOD.sub("", _MASKED_YEAR.sub("", _YEAR.sub("", prefix)))
+        prefix = self._joined_re.sub("", prefix)
+        for word in ("上一年", "上年度", "上年", "去年", "今年", "本年", "当年"):
+            prefix = prefix.replace(word, "")
+        series = None
+        for word in sorted(headers.SERIES_WORDS, key=len, reverse=True):
+            if word in prefix:
+                if word not in headers.SERIES_NEUTRAL:
+                    series = series or headers.SERIES_WORDS[word]
+                prefix = prefix.replace(word, "")
+        for word in ("已婚育龄妇女", "育龄妇女", "已婚育龄夫妇", "育龄夫妇", "育龄群众", "出生人口",
+                     "出生婴儿"):
+            prefix = prefix.replace(word, "")
+        if not _NEUTRAL.fullmatch(prefix):
+            return False
+        return series or True
+
+    # -- reading the value after a name --------------------------------------------------------------
+
+    def _bind(self, lab: _Label, field_name: str, ctx: Context,
+              kept: list[tuple[int, int, str, object]], i: int, e: int) -> list[Figure]:
+        """Read the value(s) a name takes; record and return the figures."""
+        norm = self.doc.norm
+        filler = _FILLER.match(norm, lab.end, e)
+        q = filler.end() if filler else lab.end
+        fill = norm[lab.end:q]
+        if "分别" in fill:
+            return self._respectively(lab, field_name, ctx, kept, i, q, e)
+        # the next name comes before any number: nothing to read here
+        nxt_label = next((ev[0] for ev in kept[i + 1:] if ev[2] == "label"), e)
+        fig = self._read_value(lab, field_name, ctx, q, min(e, nxt_label + 1), fill)
+        if fig is None:
+            # 流入人口中(7304人): the size of the sub-population in parentheses
+            m = re.match(r"中\s*\(\s*", norm[lab.end:e])
+            if m:
+                fig = self._read_value(lab, field_name, ctx, lab.end + m.end(), e, "")
+        if fig is None:
+            return []
+        out = [fig]
+        prev = self._previous_in_parens(lab, field_name, ctx, fig.span[1], e)
+        if prev is not None:
+            out.append(prev)
+        return out
+
+    def _is_consumed(self, pos: int) -> bool:
+        """Inside a parenthesis already read as last year's figure."""
+        return any(a <= pos < b for a, b in self._consumed)
+
+    def _read_value(self, lab: _Label, field_name: str, ctx: Context, q: int, limit: int,
+                    fill: str) -> Figure | None:
+        """Read the value at ``q``: a number with a fitting unit, or report a masked, blank or
+        garbled one. Returns the figure recorded, or None."""
+        norm = self.doc.norm
+        label_text = self.doc.text(lab.start, lab.end)
+        if q >= limit:
+            return None
+        g = _GARBLED.match(norm, q)
+        if g and (re.search(r"[OolI]", g.group()) or g.group().count(".") > 1 or ".." in g.group()) \
+                and re.search(r"\d", g.group()):
+            self._problem("extract.garbled", "error", field_name, ctx, (q, g.end()), lab, label_text)
+            return None
+        m = _MASK.match(norm, q) or _PART_MASKED.match(norm, q)
+        if m and (m.group("mask") or m.group("mask2")):
+            self._problem("extract.masked", "warning", field_name, ctx, (lab.start, m.end()), lab, label_text)
+            return None
+        bl = _BLANK.match(norm, q)
+        if bl and (fill or bl.group("unit") or bl.start() != bl.end()):
+            unit = bl.group("unit") or bl.group("unit2")
+            if unit and self._unit_fits(field_name, unit):
+                self._problem("extract.blank", "warning", field_name, ctx, (lab.start, bl.end()), lab,
+                              label_text)
+                return None
+        if headers.unit_kind(field_name) == "count" and re.match(r"人(?:[,;。、)\s]|$)", norm[q:q + 2]):
+            self._problem("extract.blank", "warning", field_name, ctx, (lab.start, q + 1), lab, label_text)
+            return None
+        v = _VALUE.match(norm, q)
+        if not v or v.start("num") - q > 4:
+            return None
+        return self._figure_from(v, lab, field_name, ctx, fill)
+
+    def _unit_fits(self, field_name: str, unit: str) -> bool:
+        kind = headers.unit_kind(field_name)
+        return (kind == "count" and unit in ("人", "名")) or (kind == "‰" and unit == "‰") or \
+            (kind in ("%", "ratio") and unit == "%")
+
+    def _figure_from(self, v: re.Match[str], lab: _Label, field_name: str, ctx: Context,
+                     fill: str) -> Figure | None:
+        norm = self.doc.norm
+        label_text = self.doc.text(lab.start, lab.end)
+        span = (v.start("num") if not v.group("pre") and not v.group("sign") else v.start(), v.end())
+        # trim trailing spaces of the printed figure
+        while span[1] > span[0] and norm[span[1] - 1].isspace():
+            span = (span[0], span[1] - 1)
+        kind = headers.unit_kind(field_name)
+        unit = (v.group("unit") or "").replace(" ", "")
+        pre = v.group("pre") or ""
+        if unit == "人次" or (not unit and not pre and v.end() < len(norm)
+                              and norm[v.end():v.end() + 1] in _OTHER_UNITS and not v.group("mult")):
+            return None  # some other quantity (人次, 户, 元 ...)
+        if v.group("about") or v.group("bound") or any(w in fill for w in _APPROX_WORDS):
+            self._problem("extract.approximate", "note", field_name, ctx, span, lab, label_text)
+            return None
+        d = _decimal(v.group("num"))
+        if d is None:
+            return None
+        mult = {"万": 10000, "亿": 100000000}.get(v.group("mult") or "", 1)
+        if unit == "万人":
+            mult, unit = 10000, "人"
+        if v.group("sign"):
+            if field_name != "natural_growth_permille":
+                self._problem("extract.negative", "error", field_name, ctx, span, lab, label_text)
+                return None
+            d = -d
+        if kind == "count":
+            if unit not in ("", *_UNIT_COUNT) or pre:
+                self._problem("extract.unit", "warning", field_name, ctx, span, lab, label_text,
+                              expected="人")
+                return None
+            d = d * mult
+            if d != d.to_integral_value():
+                self._problem("extract.not_whole", "error", field_name, ctx, span, lab, label_text)
+                return None
+        else:
+            if mult != 1:
+                self._problem("extract.garbled", "error", field_name, ctx, span, lab, label_text)
+                return None
+            if kind == "‰" and not (unit == "‰" or pre == "千分之"):
+                self._problem("extract.unit", "warning", field_name, ctx, span, lab, label_text,
+                              expected="‰")
+                return None
+            if kind == "%" and not (unit == "%" or pre == "百分之"):
+                self._problem("extract.unit", "warning", field_name, ctx, span, lab, label_text,
+                              expected="%")
+                return None
+            if kind == "ratio":
+                if v.group("den"):
+                    den = _decimal(v.group("den"))
+                    if not den:
+                        return None
+                    d = d if den == 100 else (d * 100 / den).quantize(Decimal("0.01"))
+                elif unit == "%":
+                    self._problem("extract.unit_kept", "warning", field_name, ctx, span, lab,
+                                  label_text, unit="%", value=f"{_number(d)}")
+                elif unit:
+                    self._problem("extract.unit", "warning", field_name, ctx, span, lab, label_text,
+                                  expected="女=100")
+                    return None
+        value = _number(d)
+        fig = Figure(field_name, value, self.doc.text(*span), span, label_text,
+                     (lab.start, lab.end), self._sentence_of(span[0]), ctx.key())
+        self._add(fig, ctx)
+        return fig
+
+    def _previous_in_parens(self, lab: _Label, field_name: str, ctx: Context, pos: int,
+                            e: int) -> Figure | None:
+        """出生人口199人(上年210人) / 出生436人,比去年同期(429)多生7人: last year's figure, in last
+        year's record."""
+        m = _PREV_PAREN.match(self.doc.norm, pos, e) or _COMPARED_PAREN.match(self.doc.norm, pos, e)
+        if not m:
+            return self._previous_compared(lab, field_name, ctx, pos, e)
+        if m.re is _PREV_PAREN and m.group("y"):
+            y = int(m.group("y"))
+            prev = Context(ctx.place, y, ctx.series, None, (m.start("y"), m.end("m")))
+        else:
+            prev = Context(ctx.place, ctx.year - 1 if ctx.year is not None else None, ctx.series,
+                           "上年", (m.start("m"), m.end("m")))
+        rest = self.doc.norm[m.end():e]
+        if _CHANGE.match(rest) or not re.match(r"[-负]?\s*\d", rest):
+            return None
+        v = _VALUE.match(self.doc.norm, m.end())
+        close = re.match(r"\s*\)", self.doc.norm[v.end():e]) if v else None
+        if not v or not close:
+            return None
+        self._consumed.append((pos, v.end() + close.end()))
+        return self._figure_from(v, lab, field_name, prev, "")
+
+    def _previous_compared(self, lab: _Label, field_name: str, ctx: Context, pos: int,
+                           e: int) -> Figure | None:
+        """…性别比129.22,与去年底131.51相比: last year's figure, in last year's record."""
+        m = _COMPARED_PLAIN.match(self.doc.norm, pos, e)
+        if not m:
+            return None
+        v = _VALUE.match(self.doc.norm, m.end())
+        if not v or not re.match(r"\s*(?:相比|比较)", self.doc.norm[v.end():e]):
+            return None
+        prev = Context(ctx.place, ctx.year - 1 if ctx.year is not None else None, ctx.series, "上年",
+                       (m.start("m"), m.end("m")))
+        return self._figure_from(v, lab, field_name, prev, "")
+
+    def _respectively(self, lab: _Label, field_name: str, ctx: Context,
+                      kept: list[tuple[int, int, str, object]], i: int, q: int, e: int) -> list[Figure]:
+        """出生、死亡人数分别为199人、198人: names and numbers paired in order."""
+        norm = self.doc.norm
+        group: list[tuple[_Label, str]] = [(lab, field_name)]
+        j = i - 1
+        while j >= 0 and kept[j][2] == "label":
+            prev: _Label = kept[j][3]  # type: ignore[assignment]
+            gap = norm[prev.end:group[0][0].start]
+            if not re.fullmatch(r"\s*(?:、|和|与|及|,)\s*|(?:人数|数|人口)?\s*(?:、|和|与|及)\s*", gap):
+                break
+            if prev.label is None:
+                break
+            f = prev.label.field if prev.label.needs is None else (
+                prev.label.field if field_name in headers.TOPIC_OF
+                and headers.TOPIC_OF[field_name] == prev.label.needs else None)
+            if f is None:
+                break
+            group.insert(0, (prev, f))
+            j -= 1
+        if len(group) < 2:
+            v = _VALUE.match(norm, q)
+            return [f for f in [self._figure_from(v, lab, field_name, ctx, "")] if f] if v else []
+        out: list[Figure] = []
+        pos = q
+        for k, (lb, f) in enumerate(group):
+            if k:
+                sep = _LIST_SEP.match(norm, pos)
+                if not sep:
+                    break
+                pos = sep.end()
+            v = _VALUE.match(norm, pos, e)
+            if not v:
+                break
+            fig = self._figure_from(v, lb, f, Context(ctx.place, ctx.year, ctx.series, ctx.period,
+                                                      ctx.year_span), "")
+            if fig:
+                out.append(fig)
+            pos = v.end()
+        return out
+
+    def _trend(self, lab: _Label, m: re.Match[str], ctx: Context) -> None:
+        """流入人口由2008年5230人上升到目前的8380人: both ends, each in its own year's record."""
+        assert lab.label is not None
+        field_name = lab.label.field
+        if headers.unit_kind(field_name) != "count" or lab.label.needs:
+            return
+        for vgroup, ygroup in (("v1", "y1"), ("v2", "y2")):
+            if m.group(ygroup):
+                y: int | None = int(m.group(ygroup))
+                ys: tuple[int, int] | None = (m.start(ygroup), m.end(ygroup))
+            elif vgroup == "v2":  # "到8380人" / "到目前的8380人": the year of the text
+                y, ys = ctx.year, ctx.year_span
+            else:
+                continue  # "from 5230" with no year: which year is unknown
+            v = _VALUE.match(self.doc.norm, m.start(vgroup))
+            if v:
+                self._figure_from(v, lab, field_name, Context(ctx.place, y, ctx.series, None, ys), "")
+
+    # -- records and problems -----------------------------------------------------------------------
+
+    def _sentence_of(self, pos: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self.sentences, (pos, len(self.doc.norm) + 1)) - 1
+        if i >= 0 and self.sentences[i][0] <= pos < self.sentences[i][1]:
+            return self.sentences[i]
+        return (pos, pos)
+
+    def _record(self, key: Key, ctx: Context | None = None) -> dict:
+        rec = self.records.get(key)
+        if rec is None:
+            place, year, series, period = key
+            rec = {"place": place, "county": self._county_of(place), "year": year,
+                   "series": series, "period": period, "provenance": {}, "problems": [],
+                   "findings": []}
+            if place is not None:
+                rec["provenance"]["place"] = self._where_place(place)
+            self.records[key] = rec
+        if ctx is not None and ctx.year_span and "year" not in rec["provenance"] and rec["year"] is not None:
+            rec["provenance"]["year"] = self._where(ctx.year_span)
+        return rec
+
+    def _county_of(self, place: str | None) -> str | None:
+        return self.doc.county if place is not None and place == self.doc.main_place else None
+
+    def _where(self, span: tuple[int, int], label: str | None = None,
+               label_span: tuple[int, int] | None = None) -> dict:
+        s, e = self._sentence_of(span[0])
+        out = {"text": self.doc.text(*span), "span": list(self.doc.span(*span)),
+               "line": self.doc.line_of(span[0]), "sentence": self.doc.text(s, e),
+               "sentence_span": list(self.doc.span(s, e))}
+        if label is not None and label_span is not None:
+            out = {"label": label, "label_span": list(self.doc.span(*label_span)), **out}
+        return out
+
+    def _where_place(self, place: str) -> dict:
+        for m in _PLACE.finditer(self.doc.norm):
+            if self.doc.text(m.start(), m.end()) == place:
+                return self._where((m.start(), m.end()))
+        return {"text": place}
+
+    def _add(self, fig: Figure, ctx: Context) -> None:
+        rec = self._record(fig.key, ctx)
+        have = rec["provenance"].get(fig.field)
+        if have is None:
+            rec[fig.field] = fig.value
+            rec["provenance"][fig.field] = self._where(fig.span, fig.label, fig.label_span)
+            self.figures.append(fig)
+            return
+        if have["span"] == [fig.span[0], fig.span[1]] or rec[fig.field] == fig.value:
+            return
+        self.alternatives.append(fig)
+        col = schema.BY_NAME[fig.field]
+        problem = {
+            "kind": "conflict", "severity": "error", "field": fig.field,
+            "message_zh": message("extract.conflict", "zh", label=col.label_zh, first=have["text"],
+                                  line1=have["line"], second=fig.text, line2=self.doc.line_of(fig.span[0])),
+            "message_en": message("extract.conflict", "en", label=col.label_en, first=have["text"],
+                                  line1=have["line"], second=fig.text, line2=self.doc.line_of(fig.span[0])),
+            "value": fig.value, "kept": rec[fig.field],
+            **self._where(fig.span, fig.label, fig.label_span),
+        }
+        rec["problems"].append(problem)
+        self.problems.append(problem)
+
+    def _problem(self, key: str, severity: str, field_name: str | None, ctx: Context,
+                 span: tuple[int, int], lab: _Label | None = None, label_text: str | None = None,
+                 **fmt: object) -> None:
+        text = self.doc.text(*span)
+        col = schema.BY_NAME.get(field_name or "")
+        values = {"text": text, **fmt}
+        problem = {
+            "kind": key.split(".", 1)[1], "severity": severity, "field": field_name,
+            "message_zh": message(key, "zh", label=label_text or (col.label_zh if col else ""), **values),
+            "message_en": message(key, "en", label=(col.label_en if col else label_text or ""), **values),
+            **self._where(span, label_text, (lab.start, lab.end) if lab else None),
+        }
+        self.problems.append(problem)
+        self._record(ctx.key(), ctx)["problems"].append(problem)
+
+    # -- checks over the whole text -----------------------------------------------------------------
+
+    def _scan_percentages(self) -> None:
+        """A share above 100% after a rate word is impossible; above 1000% anywhere, garbled."""
+        bound = {tuple(f.span) for f in self.figures} | {tuple(f.span) for f in self.alternatives}
+        norm = self.doc.norm
+        for m in _PERCENT.finditer(norm):
+            d = _decimal(m.group("num"))
+            if d is None or d <= 100 or any(a <= m.start() < b for a, b in bound):
+                continue
+            start = m.start()
+            while start > 0 and norm[start - 1] not in ",;。!?\n":
+                start -= 1
+            clause = norm[start:m.start()]
+            if _RATE_WORDS.search(clause) and not _GROWTH_WORDS.search(clause):
+                self._problem("extract.share_impossible", "error", None, self._ctx_at(m.start()),
+                              (m.start(), m.end()))
+            elif d > 1000:
+                self._problem("extract.share_implausible", "warning", None, self._ctx_at(m.start()),
+                              (m.start(), m.end()))
+
+    def _scan_dates(self) -> None:
+        for m in _MONTH.finditer(self.doc.norm):
+            if int(m.group("m")) > 12:
+                self._problem("extract.bad_date", "warning", None, self._ctx_at(m.start()),
+                              (m.start(), m.end()))
+
+    def _ctx_at(self, pos: int) -> Context:
+        """The report's place and the last year stated before ``pos`` (for loose problems)."""
+        year, span = None, None
+        for m in _YEAR.finditer(self.doc.norm, 0, pos):
+            y = _year_value(m)
+            if y is not None and not self._in_title(m.start()):
+                year, span = y, (m.start(), m.end())
+        return Context(self.doc.main_place, year, year_span=span)
+
+    # -- audit ----------------------------------------------------------------------------------------
+
+    def _finish(self) -> list[dict]:
+        records = [r for r in self.records.values() if _figure_fields(r) or r["problems"]]
+        for r in records:
+            r["problems"].sort(key=lambda p: p["span"][0])
+        _audit_records(records)
+        return records
+
+
+#: Audit rules about several years of one township (gaps, small counts pooled over years) say
+#: nothing about whether one text adds up, so they are left out of the extraction audit.
+_SKIPPED_RULES = frozenset({"missing_years", "srb_small_counts"})
+
+
+def _figure_fields(record: dict) -> list[str]:
+    return [c.name for c in schema.COLUMNS if c.name in record and c.name not in schema.KEYS]
+
+
+def _audit_records(records: list[dict]) -> None:
+    """Run :func:`analysis.quality.audit` on the records; attach each finding to its record."""
+    if not records:
+        return
+    codes: dict[tuple[str | None, str], str] = {}
+    rows = []
+    where: dict[tuple[str, int], dict] = {}
+    for i, rec in enumerate(records):
+        if rec["year"] is None:
+            code, year = f"r{i}", 1  # a record of its own: no year to compare with
+        else:
+            code = codes.setdefault((rec["place"], rec["series"]), f"s{len(codes)}")
+            year = rec["year"]
+        where[(code, year)] = rec
+        rows.append({"township_code": code, "year": year,
+                     **{f: rec[f] for f in _figure_fields(rec)}})
+    panel = pd.DataFrame(rows)
+    found = audit(panel)
+    for row in found.to_dict("records"):
+        if row["rule"] in _SKIPPED_RULES or pd.isna(row["year"]):
+            continue
+        rec = where[(row["township_code"], int(row["year"]))]
+        prov = rec["provenance"].get(row["field"], {})
+        rec["findings"].append({
+            "rule": row["rule"], "severity": row["severity"], "field": row["field"],
+            "message_zh": row["message_zh"], "message_en": row["message_en"],
+            "value": None if _nan(row["value"]) else row["value"],
+            "expected": None if _nan(row["expected"]) else row["expected"],
+            **({"text": prov["text"], "span": prov["span"], "line": prov["line"]} if prov else {}),
+        })
+
+
+def _nan(x: object) -> bool:
+    return x is None or (isinstance(x, float) and math.isnan(x))
+
+
+def extract_figures(text: str) -> list[dict]:
+    """Read the figures of a Chinese work-report text into records, with provenance and audit.
+
+    One record per place, year and population series (``series``: ``main`` for the township as
+    a whole, else ``registered`` 户籍, ``resident`` 常住, ``migrant`` 流动/流入, ``out_migrant``
+    流出); ``period`` is ``"上年"`` for last year's figures when the year itself is not stated.
+    Stated figures appear under their schema names, with ``provenance[field]`` giving the text
+    as printed, its character ``span`` in ``text``, the ``line``, the ``label`` and the
+    ``sentence``. ``problems`` lists masked, blank, garbled and conflicting figures (reported,
+    never guessed); ``findings`` what does not add up (:func:`analysis.quality.audit`).
+    """
+    return _Extractor(text).run()
+
+
+def figure_fields(record: dict) -> list[str]:
+    """The schema fields a record states, in schema order."""
+    return _figure_fields(record)

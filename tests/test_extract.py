@@ -1,0 +1,552 @@
+"""Figures from work-report text: the five seeds read by hand, and texts for every case the
+extractor must handle (万, ‰ and %, ratios, Traditional script, Chinese-numeral years, several
+series, last year's figures, married women by children, population vs birth sex ratio, masked,
+blank and garbled values), each figure's provenance, and the audit of what does not add up."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from analysis.errors import ProblemsError
+from analysis.extract import extract_figures
+from analysis.ingest import commands
+from analysis.ingest.extract import figure_fields
+from analysis.ingest.headers import normalize_text
+from analysis.load import validate_dataset
+from tests.conftest import SEEDS
+
+#: The seed report texts (copied into data/seed_reports/texts); TOWNSHIP_REPORT_SEEDS overrides.
+SEED_TEXTS = Path(os.environ.get("TOWNSHIP_REPORT_SEEDS",
+                                 Path(__file__).resolve().parents[1] / "data" / "seed_reports" / "texts"))
+SEED_FILES = {
+    "000": "000_1949d6e4bc9aa6de.txt",
+    "001": "001_5f579fa342a2e961.txt",
+    "002": "002_4a4f59ab647df884.txt",
+    "003": "003_272bcd1f96df1951.txt",
+    "004": "004_f63f750b125c2054.txt",
+}
+
+#: What I read by hand in each seed: (place, year, series) -> the figures, nothing more.
+#: Agrees with data/seed_reports/sources.csv, plus 003's figures it keeps out of its table
+#: (the in-migrant women, and 流入人口 "由2008年5230人上升到目前的8380人").
+HAND_READ: dict[str, dict[tuple[str | None, int | None, str], dict[str, float]]] = {
+    "000": {("司马镇", 2023, "main"): {
+        "total_population": 33648, "married_women_15_49": 4992, "births": 199,
+        "births_parity1": 55, "births_parity2": 103, "births_parity3plus": 41, "deaths": 198}},
+    "001": {("XX镇", 2022, "main"): {
+        "total_population": 54991, "women_15_49": 11810, "married_women_15_49": 9891,
+        "births": 203, "birth_rate_permille": 3.69, "sex_ratio_at_birth": 138.82}},
+    "002": {(None, 2023, "main"): {
+        "births": 6824, "policy_compliance_pct": 94.56, "sex_ratio_at_birth": 12023.65,
+        "contraceptive_rate_pct": 92.87}},
+    "003": {
+        ("捞刀河镇", 2012, "main"): {
+            "permanent_population": 47150, "in_migrants": 7304, "out_migrants": 1076,
+            "births": 256, "births_male": 134, "births_female": 122,
+            "policy_compliance_pct": 99.6, "contraceptive_rate_pct": 100},
+        ("捞刀河镇", 2012, "migrant"): {"women_15_49": 1643},
+        ("捞刀河镇", 2008, "main"): {"in_migrants": 5230},
+    },
+    "004": {},
+}
+
+
+def seed_path(name: str) -> Path:
+    path = SEED_TEXTS / SEED_FILES[name]
+    if not path.is_file():
+        pytest.skip(f"seed texts not found in {SEED_TEXTS} (set TOWNSHIP_REPORT_SEEDS)")
+    return path
+
+
+def seed(name: str) -> str:
+    return seed_path(name).read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def seeds() -> dict[str, list[dict]]:
+    return {name: extract_figures(seed(name)) for name in SEED_FILES}
+
+
+def figures(record: dict) -> dict[str, float]:
+    return {f: record[f] for f in figure_fields(record)}
+
+
+def by_key(records: list[dict]) -> dict[tuple, dict]:
+    return {(r["place"], r["year"], r["series"]): r for r in records}
+
+
+def problems(records: list[dict], kind: str | None = None) -> list[dict]:
+    return [p for r in records for p in r["problems"] if kind is None or p["kind"] == kind]
+
+
+def findings(records: list[dict], rule: str | None = None) -> list[dict]:
+    return [f for r in records for f in r["findings"] if rule is None or f["rule"] == rule]
+
+
+def only(records: list[dict]) -> dict:
+    assert len(records) == 1, [figures(r) for r in records]
+    return records[0]
+
+
+# The seeds ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name", sorted(SEED_FILES))
+def test_seed_figures_exactly_as_read_by_hand(seeds, name: str) -> None:
+    got = {k: figures(r) for k, r in by_key(seeds[name]).items() if figure_fields(r)}
+    assert got == HAND_READ[name]
+
+
+def test_seed_places_counties_and_years(seeds) -> None:
+    rec = by_key(seeds["000"])[("司马镇", 2023, "main")]
+    assert rec["county"] == "金乡县"
+    assert rec["provenance"]["year"]["text"] == "2023年"
+    assert by_key(seeds["001"])[("XX镇", 2022, "main")]["provenance"]["year"]["text"] == "2022年"
+
+
+def test_seeds_agree_with_sources_csv(seeds) -> None:
+    """Every schema figure of the colleague's table is found, with a provenance inside the
+    sentence the colleague quoted."""
+    with (SEEDS / "sources.csv").open(encoding="utf-8") as fh:
+        rows = [r for r in csv.DictReader(fh)]
+    fields = set(HAND_READ["000"][("司马镇", 2023, "main")]) | {
+        f for v in HAND_READ.values() for figs in v.values() for f in figs}
+    checked = 0
+    for row in rows:
+        if row["field"] not in fields:
+            continue
+        name = row["seed_file"][:3]
+        text = seed(name)
+        value = float(row["value_as_printed"].rstrip("%‰"))
+        rec = next(r for r in seeds[name] if r["series"] == "main" and r.get(row["field"]) == value)
+        prov = rec["provenance"][row["field"]]
+        start = text.find(row["sentence"])
+        assert start >= 0 and start <= prov["span"][0] < start + len(row["sentence"]), row
+        checked += 1
+    assert checked == 25
+
+
+def test_seed_provenance_points_at_the_printed_figure(seeds) -> None:
+    for name, records in seeds.items():
+        text = seed(name)
+        for rec in records:
+            for f in figure_fields(rec):
+                prov = rec["provenance"][f]
+                s, e = prov["span"]
+                assert text[s:e] == prov["text"]
+                ls, le = prov["label_span"]
+                assert text[ls:le] == prov["label"]
+                assert prov["text"] in prov["sentence"]
+                # the name is in the sentence, or a sentence before (由2008年…到目前… continues one)
+                assert prov["label"] in prov["sentence"] or ls < prov["sentence_span"][0]
+                assert text.count("\n", 0, s) + 1 == prov["line"]
+    rec = by_key(seeds["000"])[("司马镇", 2023, "main")]
+    assert rec["provenance"]["births_parity2"]["text"] == "103人"
+    assert rec["provenance"]["births_parity2"]["label"] == "2孩出生"
+    assert rec["provenance"]["births"]["sentence"].startswith("目前全镇总人口为33648人")
+
+
+def test_seed_002_corruption_is_detected_and_reported(seeds) -> None:
+    records = seeds["002"]
+    text = seed("002")
+    rec = by_key(records)[(None, 2023, "main")]
+    assert rec["sex_ratio_at_birth"] == 12023.65  # kept as printed, never corrected
+    srb = findings(records, "srb_implausible")
+    assert len(srb) == 1 and srb[0]["severity"] == "error" and srb[0]["value"] == 12023.65
+    assert srb[0]["text"] == "12023.65"
+    shares = [p for p in problems(records) if p["text"] == "20230%"]
+    assert {p["kind"] for p in shares} == {"share_impossible", "share_implausible"}
+    assert [p["severity"] for p in shares if p["kind"] == "share_impossible"] == ["error"]
+    assert all(text[p["span"][0]:p["span"][1]] == "20230%" for p in shares)
+    assert "满意度均达20230%" in next(p["sentence"] for p in shares if p["kind"] == "share_impossible")
+    assert [p["text"] for p in problems(records, "bad_date")] == ["2023月"]
+
+
+def test_seed_001_stray_percent_on_the_sex_ratio(seeds) -> None:
+    kept = problems(seeds["001"], "unit_kept")
+    assert [p["text"] for p in kept] == ["138.82%"]
+    assert "policy_compliance_pct" not in seeds["001"][0]  # 二多孩政策符合率 is not the overall rate
+
+
+def test_seed_003_conflicting_in_migrants_reported(seeds) -> None:
+    conflict = problems(seeds["003"], "conflict")
+    assert len(conflict) == 1
+    assert conflict[0]["field"] == "in_migrants" and conflict[0]["value"] == 8380
+    assert conflict[0]["kept"] == 7304 and conflict[0]["severity"] == "error"
+    assert "8943" not in json.dumps([figures(r) for r in seeds["003"]])  # 参检育龄妇女: not a stock
+
+
+def test_seed_004_plan_has_no_figures(seeds) -> None:
+    assert seeds["004"] == []
+
+
+# Units, scripts and years ------------------------------------------------------------------------
+
+def test_wan_units() -> None:
+    rec = only(extract_figures("2021年末,全镇户籍总人口71.79万人,常住人口3.3648万人。"))
+    assert rec["total_population"] == 717900 and rec["permanent_population"] == 33648
+    assert rec["provenance"]["total_population"]["text"] == "71.79万人"
+    bad = extract_figures("全镇总人口3.21456万人。")
+    assert [p["kind"] for p in problems(bad)] == ["not_whole"] and not figure_fields(bad[0])
+
+
+def test_permille_and_percent_forms() -> None:
+    rec = only(extract_figures("人口出生率为千分之7.41,死亡率5.86‰,政策符合率百分之96.5,"
+                               "综合避孕率为91.2%。"))
+    assert figures(rec) == {"birth_rate_permille": 7.41, "death_rate_permille": 5.86,
+                            "policy_compliance_pct": 96.5, "contraceptive_rate_pct": 91.2}
+    wrong = extract_figures("出生率为9.5%,政策符合率为96‰。")
+    assert not figure_fields(wrong[0])
+    assert [p["kind"] for p in problems(wrong)] == ["unit", "unit"]
+
+
+@pytest.mark.parametrize("printed, value", [
+    ("105.95:100", 105.95), ("105.95∶100", 105.95), ("105.95：100", 105.95), ("1.06:1", 106),
+    ("108.5(女=100)", 108.5), ("108.5", 108.5)])
+def test_sex_ratio_forms(printed: str, value: float) -> None:
+    rec = only(extract_figures(f"全年出生305人,出生人口性别比为{printed}。"))
+    assert rec["sex_ratio_at_birth"] == value
+
+
+def test_traditional_script() -> None:
+    text = ("二〇一一年,本鎮總人口33,648人,育齡婦女8,215人,其中已婚育齡婦女6,540人。全年出生嬰兒305人,"
+            "其中男嬰160人、女嬰145人,出生人口性別比為110.34:100,政策符合率為96.7%,人口自然增長率為1.2‰。")
+    rec = only(extract_figures(text))
+    assert rec["year"] == 2011
+    assert figures(rec) == {
+        "total_population": 33648, "women_15_49": 8215, "married_women_15_49": 6540,
+        "births": 305, "births_male": 160, "births_female": 145, "sex_ratio_at_birth": 110.34,
+        "policy_compliance_pct": 96.7, "natural_growth_permille": 1.2}
+    # spans are spans of the Traditional original
+    s, e = rec["provenance"]["total_population"]["label_span"]
+    assert text[s:e] == "總人口"
+
+
+@pytest.mark.parametrize("year_text, year", [
+    ("二〇一一年", 2011), ("二0一一年", 2011), ("二零一一年", 2011), ("二○一一年", 2011),
+    ("2011年", 2011), ("二〇二三年度", 2023)])
+def test_years_in_chinese_numerals(year_text: str, year: int) -> None:
+    assert only(extract_figures(f"{year_text}全乡出生人口共计312人。"))["year"] == year
+
+
+def test_masked_year_leaves_the_year_unknown() -> None:
+    rec = only(extract_figures("2020年工作总结。xx年全镇户籍总人口为52746人。"))
+    assert rec["year"] is None and rec["total_population"] == 52746
+    assert [p["kind"] for p in rec["problems"]] == ["masked_year"]
+
+
+def test_year_scope_and_relative_years() -> None:
+    recs = by_key(extract_figures("2021年出生210人,2022年出生199人。"))
+    assert recs[(None, 2021, "main")]["births"] == 210 and recs[(None, 2022, "main")]["births"] == 199
+    recs = by_key(extract_figures("2023年工作总结。去年全镇出生210人,今年出生199人。"))
+    assert recs[(None, 2022, "main")]["births"] == 210 and recs[(None, 2023, "main")]["births"] == 199
+    # a year in a document title names the document, not the period
+    rec = only(extract_figures("2022年,根据《2018年工作要点》,全镇出生203人。"))
+    assert rec["year"] == 2022
+
+
+# Several series, last year's figures, changes -----------------------------------------------------
+
+def test_series_are_kept_apart() -> None:
+    text = ("2022年,全镇户籍人口32150人,出生312人,户籍人口出生率9.70‰;常住人口28900人,"
+            "常住人口出生率为10.03‰。流动人口4210人,其中育龄妇女1120人,流动人口出生46人。")
+    recs = by_key(extract_figures(text))
+    assert figures(recs[(None, 2022, "main")]) == {
+        "total_population": 32150, "permanent_population": 28900, "births": 312,
+        "birth_rate_permille": 9.7}
+    assert figures(recs[(None, 2022, "resident")]) == {"birth_rate_permille": 10.03}
+    assert figures(recs[(None, 2022, "migrant")]) == {
+        "total_population": 4210, "women_15_49": 1120, "births": 46}
+    assert not problems(list(recs.values()), "conflict")
+
+
+def test_series_restated_in_parentheses() -> None:
+    text = ("全镇户籍总人口为52746人,育龄妇女15706人(常住人口为40248人,育龄妇女9094人);"
+            "户籍人口出生381人,符合政策生育率为85.56%。(全镇常住人口出生281人,符合政策生育率为96.09%)。")
+    recs = by_key(extract_figures(text))
+    assert figures(recs[(None, None, "main")]) == {
+        "total_population": 52746, "women_15_49": 15706, "permanent_population": 40248,
+        "births": 381, "policy_compliance_pct": 85.56}
+    assert figures(recs[(None, None, "resident")]) == {
+        "women_15_49": 9094, "births": 281, "policy_compliance_pct": 96.09}
+
+
+def test_a_population_at_the_head_of_a_sentence_sets_its_series() -> None:
+    text = ("2013年至年底,全区常住人口128.75万人,出生人口9408人,出生率7.55‰;计划生育率97.47%,"
+            "常住出生人口性别比104:100。其中全区户籍人口88.58万人,出生人口6693人,出生率7.56‰,"
+            "户籍出生人口性别比103:100。全区流动人口40.95万人,育龄妇女4.86万人;出生2715人。")
+    recs = by_key(extract_figures(text))
+    assert figures(recs[(None, 2013, "main")]) == {
+        "permanent_population": 1287500, "total_population": 885800, "births": 6693,
+        "birth_rate_permille": 7.56, "sex_ratio_at_birth": 103}
+    assert figures(recs[(None, 2013, "resident")]) == {
+        "births": 9408, "birth_rate_permille": 7.55, "policy_compliance_pct": 97.47,
+        "sex_ratio_at_birth": 104}
+    assert figures(recs[(None, 2013, "migrant")]) == {
+        "total_population": 409500, "women_15_49": 48600, "births": 2715}
+    assert not problems(list(recs.values()), "conflict")
+
+
+def test_last_years_figures_kept_apart_and_changes_skipped() -> None:
+    text = ("2023年全镇出生人口287人(上年312人),比上年减少25人;死亡265人(2022年为251人),"
+            "出生率8.95‰(上年9.70‰),同比下降0.75个千分点。计划生育率为99.54%,比去年同期(98.37%)"
+            "上升1.17个百分点,出生婴儿性别比为129.22,与去年同期131.51相比下降。")
+    recs = by_key(extract_figures(text))
+    assert figures(recs[(None, 2023, "main")]) == {
+        "births": 287, "deaths": 265, "birth_rate_permille": 8.95,
+        "policy_compliance_pct": 99.54, "sex_ratio_at_birth": 129.22}
+    assert figures(recs[(None, 2022, "main")]) == {
+        "births": 312, "deaths": 251, "birth_rate_permille": 9.7,
+        "policy_compliance_pct": 98.37, "sex_ratio_at_birth": 131.51}
+    assert len(recs) == 2  # 25, 0.75 and 1.17 are changes, not figures
+
+
+def test_last_year_without_a_stated_year() -> None:
+    recs = extract_figures("全镇出生人口287人(上年312人)。")
+    assert {(r["year"], r["period"]): r["births"] for r in recs} == {(None, None): 287, (None, "上年"): 312}
+
+
+def test_part_of_a_year_is_its_own_period() -> None:
+    recs = extract_figures("2023年全年出生300人。2023年上半年,全镇出生140人。")
+    assert {(r["year"], r["period"]): r["births"] for r in recs} == {(2023, None): 300, (2023, "上半年"): 140}
+    assert not problems(recs, "conflict")
+
+
+def test_trend_from_one_year_to_now() -> None:
+    recs = by_key(extract_figures("2012年3月15日。目前流入人口7304人。一是流入人口增长快速。"
+                                  "由2008年5230人上升到目前的8380人。"))
+    assert recs[(None, 2008, "main")]["in_migrants"] == 5230
+    conflict = problems(list(recs.values()), "conflict")
+    assert [(p["kept"], p["value"]) for p in conflict] == [(7304, 8380)]
+
+
+# Who the figure is about ----------------------------------------------------------------------------
+
+def test_married_women_by_number_of_children_are_not_births() -> None:
+    text = ("全镇已婚育龄妇女4992人,其中一孩妇女2103人,二孩妇女2210人,多孩妇女679人。"
+            "已婚育龄妇女中,一孩1800人,二孩2000人。2023年出生199人,其中一孩55人,二孩103人,多孩41人。")
+    recs = extract_figures(text)
+    assert [figures(r) for r in recs] == [
+        {"married_women_15_49": 4992},
+        {"births": 199, "births_parity1": 55, "births_parity2": 103, "births_parity3plus": 41}]
+
+
+def test_births_by_parity_with_explicit_names() -> None:
+    rec = only(extract_figures("出生人口中,一孩出生120人,二孩出生95人,三孩及以上出生12人。"))
+    assert figures(rec) == {"births_parity1": 120, "births_parity2": 95, "births_parity3plus": 12}
+
+
+def test_sex_ratio_of_population_versus_at_birth() -> None:
+    rec = only(extract_figures("全镇总人口性别比为104.2,出生人口性别比为108.5。"))
+    assert figures(rec) == {"sex_ratio_at_birth": 108.5}
+    rec = only(extract_figures("全镇总人口33648人,性别比103.6。"))
+    assert figures(rec) == {"total_population": 33648}
+    rec = only(extract_figures("全镇出生203人,总性别比138.82。"))
+    assert rec["sex_ratio_at_birth"] == 138.82
+    unsure = extract_figures("性别比103.6。")
+    assert [p["kind"] for p in problems(unsure)] == ["sex_ratio_ambiguous"]
+    assert not any(figure_fields(r) for r in unsure)
+
+
+def test_look_alike_names_are_not_figures() -> None:
+    text = ("出生缺陷发生率为0.5%,婴儿死亡率为3.2‰,孕产妇死亡率为0,参检育龄妇女8943人,孕检率达98%,"
+            "二多孩政策符合率94.44%,二孩性别比125.04,一孩率58.93%,共摸排在外务工人员5839人,"
+            "免费孕前优生健康检查覆盖率达到98%,全镇辖15个行政村,总户数8500户,发放药具920人次。")
+    assert [r for r in extract_figures(text) if figure_fields(r)] == []
+
+
+def test_respectively_lists() -> None:
+    rec = only(extract_figures("全年出生、死亡人数分别为199人、198人,出生率和死亡率分别为5.91‰和5.88‰。"))
+    assert figures(rec) == {"births": 199, "deaths": 198, "birth_rate_permille": 5.91,
+                            "death_rate_permille": 5.88}
+
+
+def test_several_places_in_one_text() -> None:
+    recs = by_key(extract_figures("2022年,城关镇出生人口320人,死亡人口210人;河口镇出生人口198人,死亡人口176人。"))
+    assert figures(recs[("城关镇", 2022, "main")]) == {"births": 320, "deaths": 210}
+    assert figures(recs[("河口镇", 2022, "main")]) == {"births": 198, "deaths": 176}
+
+
+def test_county_figures_in_a_township_report_are_kept_apart() -> None:
+    recs = by_key(extract_figures("我镇出生率为5.91‰,低于全县平均水平(全县出生率为7.2‰)。"))
+    assert recs[(None, None, "main")]["birth_rate_permille"] == 5.91
+    assert recs[("全县", None, "main")]["birth_rate_permille"] == 7.2
+
+
+def test_approximate_figures_and_targets_are_not_read() -> None:
+    recs = extract_figures("全镇总人口约3.2万人,全年出生200余人,政策符合率保持在95%以上,出生率控制在10‰以内。")
+    assert not figure_fields(only(recs))
+    assert [p["kind"] for p in problems(recs)] == ["approximate"] * 4
+    assert {p["severity"] for p in problems(recs)} == {"note"}
+
+
+# Masked, blank and garbled -----------------------------------------------------------------------------
+
+def test_masked_and_blank_values_are_reported_not_read() -> None:
+    text = "2020年全镇总人口xx人,出生XX人,死亡××人,出生率为‰,死亡率为  ‰,政策符合率为%,全年共计出生人,死亡( )人。"
+    rec = only(extract_figures(text))
+    assert not figure_fields(rec)
+    got = [(p["kind"], p["field"]) for p in rec["problems"]]
+    assert got == [("masked", "total_population"), ("masked", "births"), ("masked", "deaths"),
+                   ("blank", "birth_rate_permille"), ("blank", "death_rate_permille"),
+                   ("blank", "policy_compliance_pct"), ("blank", "births"), ("blank", "deaths")]
+    assert all(text[p["span"][0]:p["span"][1]] == p["text"] for p in rec["problems"])
+
+
+def test_partly_masked_numbers_are_not_read() -> None:
+    rec = only(extract_figures("2022年上半年,全区总人口为22044xxxx,全区总出生107xxxx,死亡30**人,出生率为4.85‰。"))
+    assert figures(rec) == {"birth_rate_permille": 4.85}
+    assert [(p["kind"], p["field"]) for p in rec["problems"]] == [
+        ("masked", "total_population"), ("masked", "births"), ("masked", "deaths")]
+
+
+def test_romanised_readings_inserted_by_web_sites() -> None:
+    text = "2021年末,全國(guó)戶籍人口71.79萬(wàn)人;全年出生人口3888人,人口自然增長(zhǎng)率為-3.30‰。"
+    rec = only(extract_figures(text))
+    assert figures(rec) == {"total_population": 717900, "births": 3888, "natural_growth_permille": -3.3}
+    prov = rec["provenance"]["natural_growth_permille"]
+    assert prov["label"] == "人口自然增長(zhǎng)率"  # as printed
+    s, e = prov["label_span"]
+    assert text[s:e] == prov["label"]
+    assert rec["provenance"]["total_population"]["text"] == "71.79萬(wàn)人"
+
+
+def test_garbled_numbers_are_reported_not_guessed() -> None:
+    rec = only(extract_figures("全镇出生人口1O5人,死亡人口98.5人,出生率为3.6.9‰,综合避孕率达20230%。"))
+    assert figures(rec) == {"contraceptive_rate_pct": 20230}  # printed, kept, and the audit says
+    assert [(p["kind"], p["text"]) for p in rec["problems"]] == [
+        ("garbled", "1O5"), ("not_whole", "98.5人"), ("garbled", "3.6.9")]
+    assert [f["rule"] for f in rec["findings"]] == ["share_over_100"]
+
+
+def test_impossible_shares_outside_the_schema_are_reported() -> None:
+    recs = extract_figures("2023年,群众满意度均达20230%,实行20230%提标。")
+    assert [(p["kind"], p["severity"]) for p in problems(recs)] == [
+        ("share_impossible", "error"), ("share_implausible", "warning")]
+
+
+# What does not add up ------------------------------------------------------------------------------------
+
+def test_audit_reports_what_does_not_add_up() -> None:
+    text = ("2023年,全镇总人口33648人,出生199人(1孩出生55人,2孩出生103人,多孩出生40人),"
+            "其中男婴100人,女婴90人,出生率为9.5‰,出生人口性别比为111.1。")
+    rec = only(extract_figures(text))
+    rules = {f["rule"]: f for f in rec["findings"]}
+    assert rules["parity_sum"]["severity"] == "error"
+    assert rules["parity_sum"]["value"] == 198 and rules["parity_sum"]["expected"] == 199
+    assert rules["sex_sum"]["severity"] == "error"
+    assert rules["birth_rate_mismatch"]["severity"] == "warning"
+    assert rules["parity_sum"]["text"] == "55人"  # where to look
+    assert "srb_mismatch" not in rules  # 100 / 90 = 111.1: the printed ratio is right
+
+
+def test_consistent_text_has_no_error_findings() -> None:
+    rec = only(extract_figures("2023年全镇总人口33648人,出生199人(1孩出生55人,2孩出生103人,多孩出生41人),"
+                               "出生率为5.91‰。"))
+    assert [f for f in rec["findings"] if f["severity"] != "note"] == []
+
+
+# Properties -------------------------------------------------------------------------------------------------
+
+@given(st.text(alphabet=st.sampled_from(list("萬歲總齡婦嬰數遷計劃鄉鎮縣區產出生人口率比０１２３％（）：，。abc 12.")),
+               max_size=60))
+def test_normalisation_keeps_every_offset(text: str) -> None:
+    assert len(normalize_text(text)) == len(text)
+
+
+@settings(max_examples=60, deadline=None)
+@given(pop=st.integers(1000, 999999), births=st.integers(1, 9999), deaths=st.integers(0, 9999),
+       wan=st.booleans(), trad=st.booleans())
+def test_generated_statements_are_read_back(pop: int, births: int, deaths: int, wan: bool, trad: bool) -> None:
+    pop_text = f"{pop / 10000:g}万人" if wan and pop % 100 == 0 else f"{pop}人"
+    text = f"2019年,全镇总人口{pop_text},全年出生{births}人,死亡人口为{deaths}人。"
+    if trad:
+        text = text.replace("镇总", "鎮總").replace("万", "萬")
+    rec = only(extract_figures(text))
+    assert (rec["total_population"], rec["births"], rec["deaths"], rec["year"]) == (pop, births, deaths, 2019)
+    for f in figure_fields(rec):
+        s, e = rec["provenance"][f]["span"]
+        assert text[s:e] == rec["provenance"][f]["text"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(max_size=200))
+def test_any_text_is_read_without_crashing(text: str) -> None:
+    for rec in extract_figures(text):
+        for f in figure_fields(rec):
+            s, e = rec["provenance"][f]["span"]
+            assert text[s:e] == rec["provenance"][f]["text"]
+
+
+# The command line ----------------------------------------------------------------------------------------------
+
+@pytest.fixture
+def cli() -> tuple[argparse.ArgumentParser, dict]:
+    parser = argparse.ArgumentParser(prog="township-report")
+    handlers = commands.register(parser.add_subparsers(dest="command", required=True))
+    return parser, handlers
+
+
+def run(cli, *argv: str) -> int:
+    parser, handlers = cli
+    args = parser.parse_args(list(argv))
+    return handlers[args.command](args)
+
+
+def test_cli_extract_report(cli, capsys) -> None:
+    assert run(cli, "extract", str(seed_path("003"))) == 0
+    out = capsys.readouterr().out
+    assert "捞刀河镇 · 2012年" in out and "流入人口 (in_migrants) = 7304" in out
+    assert "“8380人”(第9行)" in out and "错误" in out
+    assert run(cli, "extract", str(seed_path("002")), "--language", "en") == 0
+    assert "impossible (plausible range 80-150)" in capsys.readouterr().out
+
+
+def test_cli_extract_json(cli, capsys) -> None:
+    assert run(cli, "extract", str(seed_path("000")), "--json") == 0
+    records = json.loads(capsys.readouterr().out)
+    assert records[0]["births"] == 199 and records[0]["provenance"]["births"]["text"] == "199人"
+
+
+def test_cli_extract_reads_gb18030(cli, tmp_path: Path, capsys) -> None:
+    path = tmp_path / "report.txt"
+    path.write_bytes("2022年,我镇总人口54991人,出生婴儿203人。".encode("gb18030"))
+    assert run(cli, "extract", str(path), "--json") == 0
+    assert json.loads(capsys.readouterr().out)[0]["total_population"] == 54991
+
+
+def test_cli_extract_to_csv_appends_after_validation(cli, tmp_path: Path, capsys) -> None:
+    data = tmp_path / "reports"
+    seed000 = str(seed_path("000"))
+    with pytest.raises(ProblemsError) as err:  # no township code: nothing written
+        run(cli, "extract", seed000, "--to-csv", str(data))
+    assert "--township-code" in err.value.problems[0].message
+    assert err.value.problems[0].file == f"{seed000}:8"
+    assert not data.exists()
+    assert run(cli, "extract", seed000, "--to-csv", str(data), "--township-code", "sima") == 0
+    ds, probs = validate_dataset(data)
+    assert [p for p in probs if p.severity == "error"] == []
+    row = ds.panel.iloc[0]
+    assert (row["township"], row["county"], int(row["year"]), int(row["births"])) == ("司马镇", "金乡县", 2023, 199)
+    # the same township-year again: refused, file unchanged
+    before = (data / "townships.csv").read_bytes()
+    with pytest.raises(ProblemsError) as err:
+        run(cli, "extract", seed000, "--to-csv", str(data))
+    assert "duplicate" in err.value.problems[0].message
+    assert (data / "townships.csv").read_bytes() == before
+    # a conflicting figure is left blank, other series are not appended
+    assert run(cli, "extract", str(seed_path("003")), "--to-csv", str(data),
+               "--township-code", "laodaohe", "--county", "开福区", "--year", "2012") == 0
+    err_text = capsys.readouterr().err
+    assert "流入人口有两个不同的数字" in err_text and "流动(流入)人口的记录不追加" in err_text
+    ds, _ = validate_dataset(data)
+    row = ds.township_panel("laodaohe").iloc[0]
+    assert int(row["births"]) == 256 and pd.isna(row.get("in_migrants", pd.NA))
