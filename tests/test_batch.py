@@ -52,11 +52,11 @@ def test_appendix_has_indicator_and_quality_sections(two_townships) -> None:
     assert [n for n, _ in headings] == [str(i) for i in range(1, len(headings) + 1)]
     assert [h for _, h in headings] == [
         "基本情况", "人口变动趋势", "出生率与死亡率", "出生孩次结构", "出生人口性别比",
-        "年龄结构与总和生育率", "数据质量核查", "数据表", "方法说明", "数据来源与版本"]
+        "年龄结构与总和生育率", "出生与人口预测", "数据质量核查", "数据表", "方法说明", "数据来源与版本"]
     assert "<b>表1</b>\u2002主要指标" in html and "<b>图6</b>\u20022024年人口金字塔" in html
     assert '<nav class="toc">' in html
     assert "总和生育率" in html and "整体高于正常范围103–107" in html  # the 2012 srb_high finding
-    assert len(re.findall(r'<img[^>]+src="data:image/png;base64,', html)) == 6
+    assert len(re.findall(r'<img[^>]+src="data:image/png;base64,', html)) == 7
     hekou = (root / "hekou" / "appendix.html").read_text(encoding="utf-8")
     assert "年龄结构与总和生育率" not in hekou  # no age data for hekou: the section is left out
     assert "以常住人口为分母可重现" in hekou  # the planted 2014 denominator slip is reported
@@ -67,7 +67,7 @@ def test_county_overview(two_townships) -> None:
     html = (root / "county-01" / "overview.html").read_text(encoding="utf-8")
     assert "青山县乡镇人口与生育概览" in html
     assert "一般生育率比较(漏斗图)" in html and "出生人口性别比比较(漏斗图)" in html
-    assert len(re.findall(r'<img[^>]+src="data:image/png;base64,', html)) == 4
+    assert len(re.findall(r'<img[^>]+src="data:image/png;base64,', html)) == 5
     assert "城关镇" in html and "显著偏低" in html
 
 

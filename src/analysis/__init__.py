@@ -1,12 +1,24 @@
 """township-report: township population statistics to demographic appendices.
 
-Import what you need in JupyterLab::
+At the prompt (JupyterLab)::
 
-    from analysis.load import load_dataset
-    ds = load_dataset("data/demo")
-    ds.townships
+    import analysis
+    ds = analysis.open_dataset("data/demo")
+    town = ds.township("白石镇")
+    town.forecast()
+
+The batch notebooks use :mod:`analysis.report`; both rest on the same functions
+(:mod:`analysis.indicators`, :mod:`analysis.quality`, :mod:`analysis.forecast`).
 """
 
 from .version import __version__
 
-__all__ = ["__version__"]
+__all__ = ["__version__", "open_dataset"]
+
+
+def __getattr__(name: str):  # lazy: pandas and matplotlib load only when asked for
+    if name == "open_dataset":
+        from .explore import open_dataset
+
+        return open_dataset
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -594,6 +594,118 @@ TABLE: dict[str, dict[str, str]] = {
         "zh": "{label}“{text}”是负数,人数不可能为负,未读取。",
         "en": "{label} '{text}' is negative, which a count cannot be; not read.",
     },
+    # explore (analysis.explore)
+    "explore.card.years": {"zh": "{first}–{last}年", "en": "{first}–{last}"},
+    "explore.card.latest": {"zh": "{year}年", "en": "{year}"},
+    "explore.card.srb_pooled": {"zh": "{first}–{last}年合并性别比(95%区间)",
+                                "en": "Sex ratio at birth pooled {first}–{last} (95% interval)"},
+    "explore.card.findings": {"zh": "数据质量核查", "en": "Data-quality findings"},
+    "explore.card.hint": {
+        "zh": "可用方法:.indicators() 指标表 · .audit() 质量核查 · .forecast() 预测 · "
+        ".plot_births() / .plot_srb() / .plot_forecast() 等图表",
+        "en": "Methods: .indicators() · .audit() · .forecast() · .plot_births() / .plot_srb() "
+        "/ .plot_forecast() and other charts",
+    },
+    "explore.dataset.title": {"zh": "数据集:{name}", "en": "Dataset: {name}"},
+    "explore.dataset.summary": {"zh": "{n}个乡镇 · {counties} · {first}–{last}年 · {path}",
+                                "en": "{n} townships · {counties} · {first}–{last} · {path}"},
+    "explore.dataset.hint": {"zh": "查看一个乡镇:ds.township(\"{example}\")",
+                             "en": "Open a township: ds.township(\"{example}\")"},
+    "explore.dataset.invalid": {
+        "zh": "以下乡镇的数据行有错误,暂不能分析(详见 .problems):{codes}",
+        "en": "These townships have errors in their rows and cannot be analysed (see .problems): {codes}",
+    },
+    "explore.unknown_township": {"zh": "数据集“{dataset}”中没有乡镇“{query}”。{hint}",
+                                 "en": "Township '{query}' is not in dataset '{dataset}'. {hint}"},
+    "explore.did_you_mean": {"zh": "您是不是要找:{names}?", "en": "Did you mean: {names}?"},
+    "explore.known_townships": {"zh": "可选乡镇:{names}。", "en": "Townships: {names}."},
+    "explore.no_age_data": {
+        "zh": "{township}没有年龄结构数据(age_structure.csv),无法绘制人口金字塔。",
+        "en": "{township} has no age-structure data (age_structure.csv): no population pyramid.",
+    },
+    "explore.births.text": {
+        "zh": "{last}年出生{births}人,比上年变化{change}({pct});{first}年为{first_births}人。",
+        "en": "{births} births in {last}, a change of {change} ({pct}) on the year before; "
+        "{first_births} in {first}.",
+    },
+    "explore.srb.period_pooled": {"zh": "{first}–{last}年合并", "en": "pooled over {first}–{last}"},
+    "explore.srb.period_year": {"zh": "{year}年", "en": "in {year}"},
+    "explore.srb.text": {
+        "zh": "{period}出生人口性别比为{srb}(95%区间{lo}–{hi};男婴{male}人,女婴{female}人):{verdict}",
+        "en": "Sex ratio at birth {period}: {srb} (95% interval {lo}–{hi}; {male} boys, "
+        "{female} girls): {verdict}",
+    },
+    "explore.srb.above": {"zh": "整体高于正常范围103–107,不是随机波动。",
+                          "en": "wholly above the normal 103–107 band, not chance."},
+    "explore.srb.below": {"zh": "整体低于正常范围103–107,不是随机波动。",
+                          "en": "wholly below the normal 103–107 band, not chance."},
+    "explore.srb.within": {"zh": "在正常范围103–107之内。",
+                           "en": "within the normal 103–107 band."},
+    "explore.srb.noise": {
+        "zh": "点值在正常范围103–107之外,但95%区间与正常范围重叠,可能只是随机波动。",
+        "en": "outside the normal 103–107 band, but its 95% interval overlaps the band: "
+        "this may be just chance.",
+    },
+    "explore.srb.short.above": {"zh": "偏高(超出随机波动)", "en": "high (beyond chance)"},
+    "explore.srb.short.below": {"zh": "偏低(超出随机波动)", "en": "low (beyond chance)"},
+    "explore.srb.short.within": {"zh": "正常范围内", "en": "normal"},
+    "explore.srb.short.noise": {"zh": "可能是随机波动", "en": "may be chance"},
+    "explore.col.reading": {"zh": "判断", "en": "Reading"},
+    "explore.forecast.text": {"zh": "{year}年{series}预测为{mean}({intervals})。方法:{method}。",
+                              "en": "{series} in {year}: forecast {mean} ({intervals}). "
+                              "Method: {method}."},
+    "explore.forecast.interval": {"zh": "{level}%预测区间{lo}–{hi}",
+                                  "en": "{level}% interval {lo}–{hi}"},
+    "explore.forecast.no_interval": {"zh": "数据太少,无法给出预测区间",
+                                     "en": "too few data for an interval"},
+    "explore.forecast.accuracy": {
+        "zh": "回测({origins}个滚动起点)的平均绝对标度误差MASE为{mase},沿用上年值的朴素预测为{naive};越小越准。",
+        "en": "Backtest over {origins} rolling origins: MASE {mase}, against {naive} for the "
+        "naive forecast (last value); lower is better.",
+    },
+    "explore.method.auto": {"zh": "自动选择(按回测)", "en": "automatic (by backtest)"},
+    "explore.method.naive": {"zh": "朴素(沿用上年值)", "en": "naive (last value)"},
+    "explore.method.drift": {"zh": "漂移(线性趋势)", "en": "drift (linear trend)"},
+    "explore.method.ets": {"zh": "指数平滑(ETS)", "en": "exponential smoothing (ETS)"},
+    "explore.method.arima": {"zh": "ARIMA", "en": "ARIMA"},
+    "explore.method.theta": {"zh": "Theta法", "en": "Theta"},
+    "explore.method.combination": {"zh": "组合(ETS+ARIMA+Theta)",
+                                   "en": "combination (ETS+ARIMA+Theta)"},
+    "explore.method.gfr_x_women": {
+        "zh": "出生人数 = 一般生育率 × 15–49岁妇女人数;一般生育率用{gfr}方法,妇女人数用{women}方法预测",
+        "en": "births = general fertility rate × women aged 15–49, the rate forecast by {gfr}, "
+        "the women by {women}",
+    },
+    "explore.method.chosen": {"zh": "{method}(按回测自动选择)", "en": "{method} (chosen by backtest)"},
+    "explore.series.births": {"zh": "出生人数", "en": "Births"},
+    "explore.series.total_population": {"zh": "年末总人口", "en": "Year-end population"},
+    "explore.series.deaths": {"zh": "死亡人数", "en": "Deaths"},
+    "explore.series.gfr_permille": {"zh": "一般生育率(‰)", "en": "General fertility rate (‰)"},
+    "explore.series.women_15_49": {"zh": "15–49岁妇女人数", "en": "Women aged 15–49"},
+    "explore.fan.title": {"zh": "{series}预测", "en": "{series}: forecast"},
+    "explore.ctl.township": {"zh": "乡镇", "en": "Township"},
+    "explore.ctl.indicator": {"zh": "指标", "en": "Indicator"},
+    "explore.ctl.years": {"zh": "年份", "en": "Years"},
+    "explore.ctl.method": {"zh": "预测方法", "en": "Method"},
+    "explore.ctl.horizon": {"zh": "预测年数", "en": "Horizon"},
+    "explore.ctl.language": {"zh": "语言", "en": "Language"},
+    "explore.indicator.births": {"zh": "出生与死亡", "en": "Births and deaths"},
+    "explore.indicator.population": {"zh": "年末总人口", "en": "Population"},
+    "explore.indicator.rates": {"zh": "出生率与死亡率", "en": "Birth and death rates"},
+    "explore.indicator.parity": {"zh": "出生孩次", "en": "Births by parity"},
+    "explore.indicator.srb": {"zh": "出生人口性别比", "en": "Sex ratio at birth"},
+    "explore.indicator.pyramid": {"zh": "人口金字塔", "en": "Population pyramid"},
+    "explore.section.township": {"zh": "乡镇概况:{township}", "en": "Township: {township}"},
+    "explore.section.forecast": {"zh": "预测:{township}", "en": "Forecast: {township}"},
+    "explore.section.county": {"zh": "与{county}其他乡镇比较(漏斗图)",
+                               "en": "Compared with the other townships of {county} (funnel plots)"},
+    "explore.funnel.verdict": {"zh": "{township}:{verdict}。", "en": "{township}: {verdict}."},
+    "explore.static": {
+        "zh": "静态输出:当前没有交互式前端(例如由papermill运行),下面是默认选择的结果。"
+        "在JupyterLab中打开本笔记本即可使用控件。",
+        "en": "Static output: no interactive frontend (e.g. run by papermill), so this is the "
+        "default selection. Open the notebook in JupyterLab to use the controls.",
+    },
     # index page
     "index.title": {"zh": "{dataset}:乡镇统计附录索引", "en": "{dataset}: township appendices"},
     "index.intro": {
