@@ -59,7 +59,8 @@ def test_incremental_rerun_and_force(make_dataset, tmp_path: Path) -> None:
     assert go()["baishi"] is False
     assert go(force=True) == {"baishi": False, "hekou": False, "county-01": False}
     entry = json.loads((out / "testset" / "manifest.json").read_text())["items"]["hekou"]
-    assert set(entry["inputs"]) == {"data_rows", "parameters", "notebook", "code", "environment"}
+    assert set(entry["inputs"]) == {"data_rows", "parameters", "notebook", "code", "environment",
+                                    "county_values"}
     html = (out / "testset" / "hekou" / "appendix.html").read_text(encoding="utf-8")
     assert entry["inputs"]["data_rows"][:12] in html  # the footer names the input digests
 

@@ -295,7 +295,7 @@ def aggregate_county(panel: pd.DataFrame) -> pd.DataFrame:
             values = pd.to_numeric(grp[c], errors="coerce") if c in grp else pd.Series(dtype=float)
             row[c] = values.sum(min_count=need) if len(grp) == need else np.nan
         rows.append(row)
-    out = pd.DataFrame(rows)
+    out = pd.DataFrame(rows, columns=["township", "township_code", "county", "year", *schema.COUNTS])
     for c in schema.COUNTS:
         out[c] = pd.array([None if pd.isna(v) else int(v) for v in out[c]], dtype="Int64")
     for c in schema.REPORTED:
