@@ -22,10 +22,12 @@ def outputs(root: Path) -> dict[str, bytes]:
             if p.suffix in {".ipynb", ".html", ".pdf"}}
 
 
-def test_rerun_is_byte_identical(demo_run, tmp_path: Path) -> None:
+def test_rerun_is_byte_identical_and_warm_kernels_change_nothing(demo_run, tmp_path: Path) -> None:
+    """The shared run used warm kernels (one per worker, reset between notebooks); this one
+    starts a fresh kernel for every notebook. Every appendix must be the same, byte for byte."""
     first_summary, first = demo_run
     second = run(ROOT / "data" / "demo", out=tmp_path, townships=["baishi", "hekou"], jobs=2,
-                 params_dir=ROOT / "params" / "demo", progress=False)
+                 params_dir=ROOT / "params" / "demo", progress=False, warm_kernels=False)
     assert not second.failed and not any(r.skipped for r in second.results)
     a, b = outputs(first), outputs(tmp_path / "demo")
     assert set(a) == set(b) and len(a) == 10  # 3 x (ipynb, html, pdf) + index

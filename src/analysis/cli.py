@@ -40,6 +40,9 @@ def _add_run(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--scheduler", default=None, metavar="ADDRESS",
                    help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default: a local "
                    "cluster with --jobs workers)")
+    p.add_argument("--fresh-kernels", action="store_true",
+                   help="start a new kernel for every notebook instead of reusing one per worker "
+                   "(slower; outputs are identical)")
     p.add_argument("--force", action="store_true",
                    help="redo every township, even those whose inputs are unchanged")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
@@ -105,6 +108,7 @@ def cmd_run(args: argparse.Namespace) -> int:
                   timeout=args.timeout, params_dir=args.params, formats=formats,
                   notebook=args.notebook, counties=not args.no_county, force=args.force,
                   executor=args.executor, scheduler=args.scheduler,
+                  warm_kernels=not args.fresh_kernels,
                   language=args.language, progress=False if args.no_progress else None,
                   on_note=lambda note: print(f"note: {note}", file=sys.stderr))
     towns = summary.townships

@@ -20,8 +20,10 @@ import difflib
 import hashlib
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 import pandas as pd
 
@@ -29,6 +31,7 @@ from . import schema
 from .errors import DatasetNotFoundError, DataValidationError, Problem, UnknownTownshipError
 from .schema import Column
 
+T = TypeVar("T")
 _CODE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
 #: Reported figures that may legitimately be negative.
 _MAY_BE_NEGATIVE = {"natural_growth_permille"}
@@ -46,6 +49,15 @@ class Dataset:
     warnings: list[Problem] = field(default_factory=list)
     #: SHA-256 of each file read, keyed by file name: the provenance of every appendix.
     file_sha256: dict[str, str] = field(default_factory=dict)
+    #: Results derived from the whole dataset (e.g. all indicators), computed once: a warm
+    #: batch kernel then pays for them once, not once per township. Treat as read-only.
+    derived: dict[str, object] = field(default_factory=dict, repr=False)
+
+    def memo(self, key: str, compute: Callable[[], T]) -> T:
+        """``compute()`` once per dataset object, then the stored result."""
+        if key not in self.derived:
+            self.derived[key] = compute()
+        return self.derived[key]  # type: ignore[return-value]
 
     @property
     def townships(self) -> pd.DataFrame:
@@ -279,12 +291,33 @@ def dataset_dir(path: str | Path) -> Path:
     return p
 
 
+_CACHE: dict[tuple, tuple[Dataset, list[Problem]]] = {}
+
+
+def _fingerprint(root: Path) -> tuple:
+    """Path, size and modification time of every data file: changes when any file does."""
+    files = [root / n for n in (schema.MAIN_FILE, schema.AGE_STRUCTURE_FILE, schema.BIRTHS_BY_AGE_FILE)]
+    return (str(root.resolve()),) + tuple(
+        (f.name, f.stat().st_size, f.stat().st_mtime_ns) for f in files if f.is_file())
+
+
 def validate_dataset(path: str | Path) -> tuple[Dataset, list[Problem]]:
     """Validate every file of a dataset; return the (possibly partial) dataset and all problems.
 
-    Never raises for bad content: use :func:`load_dataset` to raise on errors.
+    Never raises for bad content: use :func:`load_dataset` to raise on errors. The result is
+    cached per process while the files are unchanged (size and modification time), so the
+    notebooks of a batch that share a warm kernel read and validate the data once.
     """
     root = dataset_dir(path)
+    key = _fingerprint(root)
+    if key not in _CACHE:
+        if len(_CACHE) >= 4:
+            _CACHE.pop(next(iter(_CACHE)))
+        _CACHE[key] = _validate_dataset(root)
+    return _CACHE[key]
+
+
+def _validate_dataset(root: Path) -> tuple[Dataset, list[Problem]]:
     main = root / schema.MAIN_FILE
     panel, problems = validate_table(main, schema.COLUMNS)
     problems += _check_duplicates(panel, str(main), ["township_code", "year"])

@@ -233,14 +233,20 @@ class TownshipReport(_Document):
 
     @functools.cached_property
     def all_indicators(self) -> pd.DataFrame:
-        """Indicators of every township-year of the dataset (one vectorised pass), with TFR."""
-        ind = indicators.compute(self.dataset.panel)
-        if self.has_age_data:
-            tfr = indicators.tfr(self.dataset.births_by_age, self.dataset.age_structure)
-            ind = ind.merge(tfr, on=["township_code", "year"], how="left")
-        else:
-            ind["tfr"] = float("nan")
-        return ind
+        """Indicators of every township-year of the dataset (one vectorised pass), with TFR.
+
+        Computed once per dataset object (a warm batch kernel reuses it across townships).
+        """
+        ds = self.dataset
+
+        def compute_all() -> pd.DataFrame:
+            ind = indicators.compute(ds.panel)
+            if ds.age_structure is not None and ds.births_by_age is not None:
+                tfr = indicators.tfr(ds.births_by_age, ds.age_structure)
+                return ind.merge(tfr, on=["township_code", "year"], how="left")
+            return ind.assign(tfr=float("nan"))
+
+        return ds.memo("indicators+tfr", compute_all)
 
     @property
     def has_age_data(self) -> bool:

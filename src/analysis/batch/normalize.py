@@ -17,7 +17,7 @@ INJECTED_CELL_ID = "injected-parameters"
 
 
 def normalize_notebook(nb: nbformat.NotebookNode, input_path: str, output_path: str) -> nbformat.NotebookNode:
-    """Remove timestamps, durations and random ids in place; return ``nb``.
+    """Remove timestamps, durations and random ids, renumber executions; return ``nb``.
 
     ``input_path``/``output_path`` replace papermill's recorded paths (the latter is a
     temporary name while the notebook runs).
@@ -28,8 +28,15 @@ def normalize_notebook(nb: nbformat.NotebookNode, input_path: str, output_path: 
     if pm:
         pm["input_path"] = input_path
         pm["output_path"] = output_path
+    count = 0
     for cell in nb.cells:
         cell.metadata.pop("execution", None)
+        if cell.cell_type == "code" and cell.get("execution_count") is not None:
+            count += 1  # a warm kernel keeps counting across notebooks: number from 1
+            cell.execution_count = count
+            for out in cell.get("outputs", []):
+                if "execution_count" in out:
+                    out["execution_count"] = count
         cpm = cell.metadata.get("papermill")
         if cpm:
             for key in _RUN_KEYS:

@@ -14,6 +14,7 @@ an exception or a time-out in its notebook) never stops the others.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import json
 import logging
 import math
@@ -64,6 +65,8 @@ class Job:
     #: SHA-256 of each input (data rows, parameters, notebook, code, environment) and their key.
     inputs: dict[str, str] = field(default_factory=dict)
     key: str = ""
+    #: Reuse this worker's kernel (reset between notebooks) instead of starting a new one.
+    warm: bool = True
 
     @property
     def stem(self) -> str:
@@ -147,9 +150,11 @@ def run_job(job: Job) -> Result:
 
     Runs in a worker process; papermill's log and the kernel's output go to ``run.log``.
     """
+    import nbformat
     import papermill as pm  # imported here: workers pay for it once, the CLI's --help does not
 
     from .export import export_html, export_pdf
+    from .kernels import discard, warm_kernel
     from .normalize import normalize_file
 
     out = Path(job.out_dir)
@@ -168,11 +173,14 @@ def run_job(job: Job) -> Result:
             t0 = time.perf_counter()
             tmp_nb = out / f".{job.stem}.tmp-{os.getpid()}.ipynb"
             finished = False  # False only when interrupted: then keep the previous file
+            cwd = str(Path(job.notebook).parent)
+            kernel_name = nbformat.read(job.notebook, as_version=4).metadata.kernelspec.name
             try:
                 with _fds_to(log_tmp):
+                    km = warm_kernel(kernel_name, cwd) if job.warm else None
                     pm.execute_notebook(
-                        job.notebook, str(tmp_nb), parameters=job.parameters,
-                        cwd=str(Path(job.notebook).parent),
+                        job.notebook, str(tmp_nb), parameters=job.parameters, km=km,
+                        kernel_name=kernel_name, cwd=cwd,
                         # nbclient takes whole seconds; round a fractional --timeout up
                         execution_timeout=None if job.timeout is None else math.ceil(job.timeout),
                         progress_bar=False, log_output=True, report_mode=False,
@@ -181,6 +189,7 @@ def run_job(job: Job) -> Result:
             except Exception as exc:  # PapermillExecutionError, CellTimeoutError, DeadKernelError...
                 finished = True
                 result.status, result.error = "failed", _short_error(exc)
+                discard(kernel_name, cwd)  # never reuse a kernel a failure may have left dirty
                 logging.getLogger("papermill").error("%s", traceback.format_exc())
             finally:
                 if finished and tmp_nb.exists() and tmp_nb.stat().st_size > 0:
@@ -247,9 +256,11 @@ def failed_result(code: str, name: str, out_dir: Path, problems: list[Problem], 
 
 
 def _crashed(job: Job, exc: BaseException) -> Result:
-    """A worker process died while running ``job`` (killed, out of memory)."""
+    """``job`` did not return a result: its worker died (killed, out of memory) or, on Dask,
+    the task still failed after its retries."""
     return Result(job.township_code, job.township, "failed",
-                  error=f"worker process died: {_short_error(exc)}", kind=job.kind)
+                  error=f"no result (worker died or task failed after retries): {_short_error(exc)}",
+                  kind=job.kind)
 
 
 @dataclass
@@ -392,14 +403,15 @@ def run(data: str | Path, out: str | Path = "outputs", townships: Sequence[str] 
         params_dir: str | Path | None = None, formats: Sequence[str] | None = None,
         notebook: str | Path | None = None, language: str | None = None,
         counties: bool = True, progress: bool | None = None, force: bool = False,
-        executor: str = "local", scheduler: str | None = None,
+        executor: str = "local", scheduler: str | None = None, warm_kernels: bool = True,
         on_note: Callable[[str], None] | None = None) -> BatchSummary:
     """Run the appendix notebook for every (or the selected) township and write the index.
 
     ``jobs`` worker processes (default: CPU count) each execute one township at a time.
     Items whose inputs are unchanged since the last run (see :mod:`.manifest`) are skipped
     unless ``force``. ``executor="dask"`` submits one task per item to a Dask cluster at
-    ``scheduler`` (a local cluster of ``jobs`` workers when None). Returns a :class:`BatchSummary`; the caller decides how to report
+    ``scheduler`` (a local cluster of ``jobs`` workers when None). ``warm_kernels`` reuses one
+    kernel per worker between notebooks (see :mod:`.kernels`); False starts one per notebook. Returns a :class:`BatchSummary`; the caller decides how to report
     failures.
     """
     from .executors import get_executor
@@ -413,6 +425,8 @@ def run(data: str | Path, out: str | Path = "outputs", townships: Sequence[str] 
     previous = manifest.read_manifest(out_root)
     items: dict[str, dict[str, Any]] = dict(previous["items"])
     todo, reused = [], []
+    if not warm_kernels:
+        p.jobs = [dataclasses.replace(j, warm=False) for j in p.jobs]
     for job in p.jobs:
         old = items.get(job.township_code)
         if not force and manifest.is_current(old, job.key, Path(job.out_dir)):
