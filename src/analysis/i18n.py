@@ -724,6 +724,7 @@ TABLE: dict[str, dict[str, str]] = {
     "index.col.cbr": {"zh": "出生率(‰)", "en": "CBR (‰)"},
     "index.col.srb": {"zh": "出生性别比(95%区间)", "en": "SRB (95% interval)"},
     "index.col.findings": {"zh": "数据问题", "en": "Findings"},
+    "index.col.tfr": {"zh": "总和生育率", "en": "TFR"},
     "index.col.forecast": {"zh": "下年出生预测(95%区间)", "en": "Next year's births (95% interval)"},
     "index.counties": {"zh": "县级概览", "en": "County overviews"},
     "index.findings_legend": {

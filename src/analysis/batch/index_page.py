@@ -54,14 +54,20 @@ def _forecast_text(result: Result) -> str:
     return f"{fc['year']}: {fc['mean']:,} ({fc['lo95']:,}–{fc['hi95']:,})"
 
 
+def _tfr_text(result: Result) -> str:
+    """Latest total fertility rate where age data exist (from the notebook's summary)."""
+    tfr = (result.summary or {}).get("tfr")
+    return "—" if tfr is None else f"{tfr:.2f}"
+
+
 def render_index(ds: Dataset, results: list[Result], language: str = "zh") -> str:
     """The index page as HTML text."""
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
                              keep_trailing_newline=True)
     figures = key_figures(ds)
     towns = [r for r in results if r.kind == "township"]
-    rows = [{"r": r, **figures.get(r.township_code, {}), "forecast": _forecast_text(r)}
-            for r in towns]
+    rows = [{"r": r, **figures.get(r.township_code, {}), "forecast": _forecast_text(r),
+             "tfr": _tfr_text(r)} for r in towns]
     counties = [r for r in results if r.kind != "township"]
     n_failed = sum(not r.ok for r in towns)
     return env.get_template("index.html.j2").render(
