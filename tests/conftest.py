@@ -67,3 +67,22 @@ def demo_run(tmp_path_factory: pytest.TempPathFactory):
     summary = run(DEMO, out=out, townships=["baishi", "河口镇"], jobs=2,
                   params_dir=ROOT / "params" / "demo", progress=False)
     return summary, out / "demo"
+
+
+@pytest.fixture
+def cli():
+    """The ingest subcommands (template, import, extract) on a parser of their own."""
+    import argparse
+
+    from analysis.ingest import commands
+
+    parser = argparse.ArgumentParser(prog="township-report")
+    handlers = commands.register(parser.add_subparsers(dest="command", required=True))
+    return parser, handlers
+
+
+def run_handler(cli, *argv: str) -> int:
+    """Parse ``argv`` with the :func:`cli` parser and run its handler; return the exit code."""
+    parser, handlers = cli
+    args = parser.parse_args(list(argv))
+    return handlers[args.command](args)

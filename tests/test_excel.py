@@ -3,7 +3,6 @@ as sheet!cell, nothing written on error, and the round trip template -> filled -
 
 from __future__ import annotations
 
-import argparse
 import csv
 from pathlib import Path
 
@@ -12,10 +11,10 @@ from openpyxl import Workbook, load_workbook
 
 from analysis import schema
 from analysis.errors import DataValidationError, ProblemsError
-from analysis.ingest import commands, excel
+from analysis.ingest import excel
 from analysis.ingest.headers import header_variants, match_header, suggest_header
 from analysis.load import validate_dataset
-from tests.conftest import DEMO, read_rows
+from tests.conftest import DEMO, read_rows, run_handler
 
 TEMPLATE_HEADERS = ["乡镇*", "乡镇代码*", "县(区)*", "年份*", "总人口*", "常住人口", "育龄妇女",
                     "已婚育龄妇女", "出生人口*", "一孩", "二孩", "多孩", "男婴", "女婴", "死亡人口*",
@@ -263,17 +262,8 @@ def test_existing_dataset_replace_and_append(template: Path, tmp_path: Path) -> 
 
 # The command line ------------------------------------------------------------------------------------------
 
-@pytest.fixture
-def cli() -> tuple[argparse.ArgumentParser, dict]:
-    parser = argparse.ArgumentParser(prog="township-report")
-    handlers = commands.register(parser.add_subparsers(dest="command", required=True))
-    return parser, handlers
-
-
-def run(cli, *argv: str) -> int:
-    parser, handlers = cli
-    args = parser.parse_args(list(argv))
-    return handlers[args.command](args)
+# `cli` (fixture) and `run_handler` live in tests/conftest.py
+run = run_handler
 
 
 def test_cli_template_and_import(cli, tmp_path: Path, capsys) -> None:

@@ -5,7 +5,6 @@ blank and garbled values), each figure's provenance, and the audit of what does 
 
 from __future__ import annotations
 
-import argparse
 import csv
 import json
 import os
@@ -18,11 +17,10 @@ from hypothesis import strategies as st
 
 from analysis.errors import ProblemsError
 from analysis.extract import extract_figures
-from analysis.ingest import commands
 from analysis.ingest.extract import figure_fields
 from analysis.ingest.headers import normalize_text
 from analysis.load import validate_dataset
-from tests.conftest import SEEDS
+from tests.conftest import SEEDS, run_handler
 
 #: The seed report texts (copied into data/seed_reports/texts); TOWNSHIP_REPORT_SEEDS overrides.
 SEED_TEXTS = Path(os.environ.get("TOWNSHIP_REPORT_SEEDS",
@@ -488,17 +486,8 @@ def test_any_text_is_read_without_crashing(text: str) -> None:
 
 # The command line ----------------------------------------------------------------------------------------------
 
-@pytest.fixture
-def cli() -> tuple[argparse.ArgumentParser, dict]:
-    parser = argparse.ArgumentParser(prog="township-report")
-    handlers = commands.register(parser.add_subparsers(dest="command", required=True))
-    return parser, handlers
-
-
-def run(cli, *argv: str) -> int:
-    parser, handlers = cli
-    args = parser.parse_args(list(argv))
-    return handlers[args.command](args)
+# `cli` (fixture) and `run_handler` live in tests/conftest.py
+run = run_handler
 
 
 def test_cli_extract_report(cli, capsys) -> None:

@@ -32,9 +32,8 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from typing import NoReturn, TypeVar
 
-from tqdm.auto import tqdm
-
 from ..errors import TownshipReportError
+from .executors import progress_bar
 
 J = TypeVar("J")
 R = TypeVar("R")
@@ -102,8 +101,7 @@ def run_dask(fn: Callable[[J], R], jobs: Sequence[J], workers: int,
     results: list[R] = []
     if not jobs:
         return results
-    bar = tqdm(total=len(jobs), unit="township", disable=False if progress else (
-        None if progress is None else True), dynamic_ncols=True)
+    bar = progress_bar(len(jobs), progress)
     with contextlib.ExitStack() as stack:
         stack.callback(bar.close)
         stack.enter_context(_quiet())

@@ -22,6 +22,12 @@ R = TypeVar("R")
 EXECUTORS: tuple[str, ...] = ("local", "dask")
 
 
+def progress_bar(total: int, progress: bool | None) -> tqdm:
+    """The batch progress bar: ``None`` shows it only on a terminal, False never."""
+    return tqdm(total=total, unit="township", dynamic_ncols=True,
+                disable=False if progress else (None if progress is None else True))
+
+
 def get_executor(name: str) -> Callable[..., list]:
     """The executor function registered under ``name`` (``local`` or ``dask``).
 
@@ -54,8 +60,7 @@ def run_local(fn: Callable[[J], R], jobs: Sequence[J], workers: int,
     results: list[R] = []
     if not jobs:
         return results
-    bar = tqdm(total=len(jobs), unit="township", disable=False if progress else (
-        None if progress is None else True), dynamic_ncols=True)
+    bar = progress_bar(len(jobs), progress)
     try:
         if workers <= 1:
             for job in jobs:

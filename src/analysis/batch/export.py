@@ -17,7 +17,7 @@ from nbconvert import HTMLExporter
 from nbconvert.preprocessors import TagRemovePreprocessor
 from traitlets.config import Config
 
-from ..fsutil import atomic_path, atomic_write_text
+from ..fsutil import atomic_path
 from ..i18n import t
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "nbconvert"
@@ -102,13 +102,6 @@ def notebook_to_html(nb: nbformat.NotebookNode, title: str, language: str = "zh"
     resources = {"metadata": {"name": title}, "print_css": print_css(language, provenance)}
     body, _ = exporter.from_notebook_node(nb, resources=resources)
     return add_toc(body, language)
-
-
-def export_html(ipynb: Path, html: Path, title: str, language: str = "zh",
-                provenance: str = "") -> Path:
-    """Read ``ipynb`` and write its HTML appendix to ``html`` atomically."""
-    nb = nbformat.read(ipynb, as_version=4)
-    return atomic_write_text(html, notebook_to_html(nb, title, language, provenance))
 
 
 def export_pdf(html: Path, pdf: Path) -> Path:

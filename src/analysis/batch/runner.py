@@ -153,7 +153,7 @@ def run_job(job: Job) -> Result:
     import nbformat
     import papermill as pm  # imported here: workers pay for it once, the CLI's --help does not
 
-    from .export import export_html, export_pdf
+    from .export import export_pdf, notebook_to_html
     from .kernels import discard, warm_kernel
     from .normalize import normalize_file
 
@@ -201,13 +201,15 @@ def run_job(job: Job) -> Result:
             result.seconds["execute"] = round(time.perf_counter() - t0, 3)
             if target.exists():
                 result.files["ipynb"] = target.name
-                result.summary = read_summary(target)
+                executed = nbformat.read(target, as_version=4)
+                result.summary = read_summary(executed)
                 t1 = time.perf_counter()
                 try:
                     # the PDF is typeset from the HTML, so HTML is written whenever PDF is asked
                     html = out / f"{job.stem}.html"
-                    export_html(target, html, job.title, str(job.parameters.get("language", "zh")),
-                                job.provenance)
+                    atomic_write_text(html, notebook_to_html(
+                        executed, job.title, str(job.parameters.get("language", "zh")),
+                        job.provenance))
                     result.files["html"] = html.name
                     result.seconds["html"] = round(time.perf_counter() - t1, 3)
                     if "pdf" in job.formats:
@@ -228,15 +230,12 @@ def run_job(job: Job) -> Result:
     return result
 
 
-def read_summary(ipynb: Path) -> dict[str, Any] | None:
+def read_summary(nb: Any) -> dict[str, Any] | None:
     """The summary a notebook published as :data:`SUMMARY_MIME` output, or None.
 
     The notebook computed these figures already; the index page reads them instead of
     recomputing every township in the parent process (papermill's "record" pattern).
     """
-    import nbformat
-
-    nb = nbformat.read(ipynb, as_version=4)
     for cell in nb.cells:
         for out in cell.get("outputs", []):
             data = out.get("data", {})
