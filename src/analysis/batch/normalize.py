@@ -7,8 +7,6 @@ of it is content. Timings are kept in the batch manifest instead.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import nbformat
 
 #: papermill metadata keys that change on every run.
@@ -44,9 +42,3 @@ def normalize_notebook(nb: nbformat.NotebookNode, input_path: str, output_path: 
         if "injected-parameters" in cell.metadata.get("tags", []):
             cell["id"] = INJECTED_CELL_ID
     return nb
-
-
-def normalize_file(path: Path, input_path: str, output_path: str) -> None:
-    """Normalise a notebook file in place (the caller writes it under a temporary name)."""
-    nb = nbformat.read(path, as_version=4)
-    nbformat.write(normalize_notebook(nb, input_path, output_path), path)

@@ -153,9 +153,10 @@ def run_job(job: Job) -> Result:
     import nbformat
     import papermill as pm  # imported here: workers pay for it once, the CLI's --help does not
 
+    from .engine import ENGINE_NAME
     from .export import export_pdf, notebook_to_html
     from .kernels import discard, warm_kernel
-    from .normalize import normalize_file
+    from .normalize import normalize_notebook
 
     out = Path(job.out_dir)
     out.mkdir(parents=True, exist_ok=True)
@@ -175,11 +176,13 @@ def run_job(job: Job) -> Result:
             finished = False  # False only when interrupted: then keep the previous file
             cwd = str(Path(job.notebook).parent)
             kernel_name = nbformat.read(job.notebook, as_version=4).metadata.kernelspec.name
+            executed = None  # the executed notebook, kept in memory: read and validated once
             try:
                 with _fds_to(log_tmp):
-                    km = warm_kernel(kernel_name, cwd) if job.warm else None
-                    pm.execute_notebook(
-                        job.notebook, str(tmp_nb), parameters=job.parameters, km=km,
+                    warm = warm_kernel(kernel_name, cwd) if job.warm else None
+                    executed = pm.execute_notebook(
+                        job.notebook, str(tmp_nb), parameters=job.parameters,
+                        engine_name=ENGINE_NAME, km=warm and warm.km, kc=warm and warm.kc,
                         kernel_name=kernel_name, cwd=cwd,
                         # nbclient takes whole seconds; round a fractional --timeout up
                         execution_timeout=None if job.timeout is None else math.ceil(job.timeout),
@@ -192,16 +195,18 @@ def run_job(job: Job) -> Result:
                 discard(kernel_name, cwd)  # never reuse a kernel a failure may have left dirty
                 logging.getLogger("papermill").error("%s", traceback.format_exc())
             finally:
-                if finished and tmp_nb.exists() and tmp_nb.stat().st_size > 0:
-                    normalize_file(tmp_nb, f"notebooks/{Path(job.notebook).name}", target.name)
+                if finished and executed is None and tmp_nb.exists() and tmp_nb.stat().st_size > 0:
+                    executed = nbformat.read(tmp_nb, as_version=4)  # failed: papermill saved it
+                if finished and executed is not None:
+                    normalize_notebook(executed, f"notebooks/{Path(job.notebook).name}", target.name)
+                    nbformat.write(executed, tmp_nb)
                     os.chmod(tmp_nb, 0o644)
                     os.replace(tmp_nb, target)
                 elif tmp_nb.exists():
                     tmp_nb.unlink()
             result.seconds["execute"] = round(time.perf_counter() - t0, 3)
-            if target.exists():
+            if executed is not None:
                 result.files["ipynb"] = target.name
-                executed = nbformat.read(target, as_version=4)
                 result.summary = read_summary(executed)
                 t1 = time.perf_counter()
                 try:
@@ -357,14 +362,21 @@ def _inputs(ds: Dataset, codes: list[str], notebook: Path, params: dict[str, Any
 
 
 def _county_values_sha(ds: Dataset, code: str, last_year: int | None) -> str:
-    """Hash of the county totals of the year a township's key-indicator table compares with."""
+    """Hash of the county totals of the year a township's key-indicator table compares with.
+
+    Memoised per county and year: every township of a county shares it.
+    """
     from ..indicators import aggregate_county
 
-    rows = ds.panel[ds.panel["township_code"] == code]
-    year = int(last_year if last_year is not None else rows["year"].max())
-    county = ds.panel[(ds.panel["county"] == rows["county"].iloc[0])
-                      & ds.panel["year"].isin([year - 1, year])]
-    return manifest.rows_sha256(aggregate_county(county))
+    town = ds.memo("townships-by-code", lambda: ds.townships.set_index("township_code"))
+    county, year = town.at[code, "county"], int(last_year if last_year is not None
+                                                  else town.at[code, "last_year"])
+
+    def sha() -> str:
+        rows = ds.memo(f"county-rows:{county}", lambda: ds.panel[ds.panel["county"] == county])
+        return manifest.rows_sha256(aggregate_county(rows[rows["year"].isin([year - 1, year])]))
+
+    return ds.memo(f"county-values-sha:{county}:{year}", sha)
 
 
 def county_slug(index: int) -> str:
@@ -439,18 +451,22 @@ def run(data: str | Path, out: str | Path = "outputs", townships: Sequence[str] 
              "code_sha256": manifest.code_sha256(),
              "environment_lock_sha256": manifest.environment_lock_sha256()}
 
+    writer = manifest.ManifestWriter(out_root, p.dataset.name, items, extra)
+
     def record(result: Result) -> None:
         key, inputs = keys.get(result.township_code, ("", {}))
-        items[result.township_code] = manifest.entry(result, key, inputs)
-        manifest.write_manifest(out_root, p.dataset.name, items, extra)
+        writer.record(result.township_code, manifest.entry(result, key, inputs))
 
-    for r in p.failed:
-        record(r)
-    workers = max(1, min(jobs or os.cpu_count() or 1, len(todo) or 1))
-    execute = get_executor(executor)
-    extra_kw = {"scheduler": scheduler} if executor == "dask" else {}
-    results = p.failed + reused + execute(run_job, todo, workers, progress=progress,
-                                          on_crash=_crashed, on_result=record, **extra_kw)
+    try:
+        for r in p.failed:
+            record(r)
+        workers = max(1, min(jobs or os.cpu_count() or 1, len(todo) or 1))
+        execute = get_executor(executor)
+        extra_kw = {"scheduler": scheduler} if executor == "dask" else {}
+        results = p.failed + reused + execute(run_job, todo, workers, progress=progress,
+                                              on_crash=_crashed, on_result=record, **extra_kw)
+    finally:
+        writer.flush()
     order = {c: i for i, c in enumerate(p.dataset.townships["township_code"])}
     results.sort(key=lambda r: (r.kind != "township", order.get(r.township_code, 0), r.township_code))
     summary = BatchSummary(p.dataset.name, out_root, results)
