@@ -8,6 +8,7 @@ notebook yields a Chinese or an English appendix.
 from __future__ import annotations
 
 import functools
+import io
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,7 +16,7 @@ from typing import Any
 
 import matplotlib.pyplot as plt
 import pandas as pd
-from IPython.display import HTML, display
+from IPython.display import HTML, Image, display
 from matplotlib.figure import Figure
 from scipy import stats
 
@@ -34,6 +35,23 @@ TABLE_COLUMNS: tuple[str, ...] = (
     "year", "total_population", "births", "deaths", "births_parity1", "births_parity2",
     "births_parity3plus", "births_male", "births_female", "in_migrants", "out_migrants",
 )
+
+
+#: CSS pixels per inch: a chart is shown at its figure size in inches times this.
+CSS_PX_PER_INCH = 96
+
+
+def figure_image(fig: Figure, alt: str | None = None) -> Image:
+    """A chart as a PNG at ``savefig.dpi`` (print quality), shown at its size in inches.
+
+    Rendered once with ``savefig`` (the charts use constrained layout, so IPython's inline
+    ``bbox_inches="tight"`` pass, a second full draw, is not needed) and at 150 dpi rather than
+    the inline backend's 100, which printed at about 110 dpi on A4.
+    """
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png")
+    width = round(fig.get_figwidth() * CSS_PX_PER_INCH)
+    return Image(data=buf.getvalue(), format="png", width=width, alt=alt)
 
 
 def format_count(value: Any) -> str:
@@ -142,9 +160,14 @@ class _Document:
         return self.numbering.heading(t(key, self.language, **values), level)
 
     def show_figure(self, fig: Figure, caption_key: str, **values: Any) -> None:
-        """Display a chart followed by its numbered caption, then free it."""
-        display(fig)
-        display(HTML(self.numbering.caption("figure", t(caption_key, self.language, **values))))
+        """Display a chart followed by its numbered caption, then free it.
+
+        The caption is also the image's alternative text (screen readers, broken images).
+        """
+        text = t(caption_key, self.language, **values)
+        caption = self.numbering.caption("figure", text)
+        display(figure_image(fig, alt=text))
+        display(HTML(caption))
         plt.close(fig)
 
     def show_table(self, frame: pd.DataFrame, caption_key: str, **values: Any) -> None:
@@ -252,22 +275,21 @@ class TownshipReport(_Document):
     def has_age_data(self) -> bool:
         ds = self.dataset
         return (ds.age_structure is not None and ds.births_by_age is not None
-                and (ds.births_by_age["township_code"] == self.township_code).any())
+                and not ds.rows_of(self.township_code, "births_by_age").empty)
 
     @property
     def indicators(self) -> pd.DataFrame:
         """This township's indicators within the year range."""
-        ind = self.all_indicators
-        years = set(self.panel["year"])
-        rows = ind[(ind["township_code"] == self.township_code) & ind["year"].isin(years)]
+        rows = self.dataset.select("indicators+tfr", self.all_indicators, self.township_code)
+        rows = rows[rows["year"].isin(set(self.panel["year"]))]
         return rows.reset_index(drop=True)
 
     @functools.cached_property
     def county_indicators(self) -> pd.DataFrame:
         """The county's own indicators (counts summed over its townships)."""
         panel = self.dataset.panel
-        county = indicators.aggregate_county(panel[panel["county"] == self.county])
-        return indicators.compute(county)
+        return self.dataset.memo(f"county-indicators:{self.county}", lambda: indicators.compute(
+            indicators.aggregate_county(panel[panel["county"] == self.county])))
 
     def key_indicators_table(self) -> pd.DataFrame:
         """Latest year, previous year, change and county value of the key indicators."""
@@ -311,11 +333,10 @@ class TownshipReport(_Document):
     @property
     def age_year(self) -> int | None:
         """The latest year (within the range) with age-structure data, or None."""
-        a = self.dataset.age_structure
-        if a is None:
+        if self.dataset.age_structure is None:
             return None
-        years = a.loc[(a["township_code"] == self.township_code)
-                      & a["year"].isin(set(self.panel["year"])), "year"]
+        a = self.dataset.rows_of(self.township_code, "age_structure")
+        years = a.loc[a["year"].isin(set(self.panel["year"])), "year"]
         return int(years.max()) if len(years) else None
 
     def pyramid_data(self) -> pd.DataFrame | None:
@@ -323,7 +344,8 @@ class TownshipReport(_Document):
         year = self.age_year
         if year is None:
             return None
-        return indicators.pyramid(self.dataset.age_structure, self.township_code, year)
+        return indicators.pyramid(self.dataset.rows_of(self.township_code, "age_structure"),
+                                  self.township_code, year)
 
     @functools.cached_property
     def findings(self) -> pd.DataFrame:
@@ -350,13 +372,13 @@ class TownshipReport(_Document):
         """Forecasts of this township (:func:`analysis.forecast.forecast_township`)."""
         from .forecast import forecast_township  # statsmodels is imported only when needed
 
-        panel = self.dataset.panel
+        panel = self.dataset.rows_of(self.township_code)
         if self.parameters.get("last_year") is not None:
             panel = panel[panel["year"] <= self.parameters["last_year"]]
-        ind = self.all_indicators
+        ind = self.dataset.select("indicators+tfr", self.all_indicators, self.township_code)
         return forecast_township(panel, self.township_code,
                                  horizon=int(self.parameters.get("forecast_horizon") or 5),
-                                 indicators=ind[ind["township_code"] == self.township_code])
+                                 indicators=ind)
 
     @property
     def can_forecast(self) -> bool:
