@@ -417,6 +417,36 @@ def test_romanised_readings_inserted_by_web_sites() -> None:
     assert rec["provenance"]["total_population"]["text"] == "71.79萬(wàn)人"
 
 
+def test_rates_printed_without_their_permille_sign() -> None:
+    rec = only(extract_figures("2021年,全县共出生1777人,出生率为4.48,死亡率为4.40,人口自然增长率为0.08;"
+                               "政策符合率99.66%。"))
+    assert figures(rec) == {"births": 1777, "birth_rate_permille": 4.48, "death_rate_permille": 4.4,
+                            "natural_growth_permille": 0.08, "policy_compliance_pct": 99.66}
+    assert [(p["kind"], p["field"]) for p in rec["problems"]] == [
+        ("unit_assumed", "birth_rate_permille"), ("unit_assumed", "death_rate_permille"),
+        ("unit_assumed", "natural_growth_permille")]
+    # a change, or an implausible rate, is not read that way
+    rec = only(extract_figures("2021年,全县出生率为75.2,死亡率下降0.4个千分点。"))
+    assert "birth_rate_permille" not in rec and "death_rate_permille" not in rec
+
+
+def test_census_names_its_year() -> None:
+    rec = only(extract_figures("据第七次全国人口普查,平湖市常住人口为671326人,平湖市人口稳定。"))
+    assert rec["year"] == 2020 and rec["permanent_population"] == 671326
+
+
+def test_a_city_or_town_named_before_the_whole_of_it() -> None:
+    rec = only(extract_figures("2023年末,桐鄉(xiāng)全市戶籍人口71.79萬人;2023年,桐乡全年出生3888人。"))
+    assert figures(rec) == {"total_population": 717900, "births": 3888}
+    # a sub-area before the name is not the place: its figure is not the township's
+    assert not any(figure_fields(r) for r in extract_figures("2023年,城区出生人口312人。"))
+
+
+def test_an_undated_headline_repeating_a_dated_figure_counts_once() -> None:
+    recs = extract_figures("平湖:去年全市共上报出生2425人\n数据显示,2021年,全市共上报出生2425人。")
+    assert [(r["year"], figures(r)) for r in recs] == [(2021, {"births": 2425})]
+
+
 def test_garbled_numbers_are_reported_not_guessed() -> None:
     rec = only(extract_figures("全镇出生人口1O5人,死亡人口98.5人,出生率为3.6.9‰,综合避孕率达20230%。"))
     assert figures(rec) == {"contraceptive_rate_pct": 20230}  # printed, kept, and the audit says

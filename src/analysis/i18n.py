@@ -554,6 +554,10 @@ TABLE: dict[str, dict[str, str]] = {
         "zh": "{label}“{text}”的单位不对(应为{expected}),未读取。",
         "en": "{label} '{text}' has the wrong unit ({expected} expected); not read.",
     },
+    "ingest.extract.extract.unit_assumed": {
+        "zh": "{label}“{text}”没有写单位,按{unit}读取(请核对原文)。",
+        "en": "{label} '{text}' is printed without a unit; read as {unit} (check the text).",
+    },
     "ingest.extract.extract.unit_kept": {
         "zh": "{label}“{text}”带有不该有的“{unit}”号,按{value}读取。",
         "en": "{label} '{text}' carries a stray '{unit}' sign; read as {value}.",

@@ -91,6 +91,7 @@ _PART_MASKED = re.compile(r"(?P<mask>[\d.,]+[xX×*□■]+[\dxX×*□■.,]*)\s*
 _BLANK = re.compile(r"(?:\(\s*\)|_+|\s+)?(?P<unit>‰|%)|(?:\(\s*\)|_{2,}|\s{2,})(?P<unit2>人|名)")
 _GARBLED = re.compile(r"[\dOolI][\dOolI.,]*[\dOolI](?=\s*(?:万人|人|名|‰|%|[,;。]|$))")
 _YEAR = re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2})\s*年(?!龄|代|级|限|轻|初)度?"
+                   r"|第(?P<census>[四五六七])次全国人口普查"
                    r"|(?P<cy>[一二三四五六七八九〇零○OoＯ0]{4})\s*年(?!龄|代|级|限)度?")
 _MASKED_YEAR = re.compile(r"(?<![A-Za-z])(?:(?:19|20)[xX×*]{2}|[xX×*]{1,4})\s*年(?!龄|代|级|限)度?")
 #: A part of a year (上半年, 1至11月, 前三季度): part of the time context, like the year.
@@ -116,6 +117,9 @@ _PLACE_ORG = ("人民政府", "政府", "党委", "委员会", "卫健办", "计
               "人口与计划生育", "卫生健康", "人大", "办事处")
 _PLACE_FACTS = ("位于", "地处", "面积", "辖", "总人口", "共有", "现有", "全镇", "全乡", "户籍", "常住人口",
                 "出生", "人口")
+#: A short place name at the start of a clause, followed by 全 / 我 / 本 (桐乡全市, 某县全年).
+_PLACE_THEN_WHOLE = re.compile(r"^[\u4e00-\u9fff]{1,4}?(?:市|县|区|乡|镇|街道|办事处|农场|社区)(?=全|我|本)")
+_CITY_AT_START = re.compile(r"^[\u4e00-\u9fff]{1,3}(?:市|县|旗)")
 _SELF = re.compile(r"(?P<who>我|全|本|该)(?P<level>镇|乡|街道|区|县|市|省|国)(?![长委政])")
 _NOT_PLACE = {"小城", "重点", "示范", "特色", "卫生", "文明", "国家", "全国", "建制", "中心", "城乡",
               "边远", "偏远", "贫困", "民族", "山区", "农村", "旅游", "历史", "工业", "商贸", "和谐",
@@ -240,15 +244,33 @@ def _number(d: Decimal) -> int | float:
     return int(d) if d == d.to_integral_value() else float(d)
 
 
+#: The reference year of each national population census (第七次全国人口普查 -> 2020).
+CENSUS_YEARS = {"四": 1990, "五": 2000, "六": 2010, "七": 2020}
+
+
 def _year_value(m: re.Match[str]) -> int | None:
     if m.group("y"):
         return int(m.group("y"))
+    if m.group("census"):
+        return CENSUS_YEARS[m.group("census")]
     raw = m.group("cy")
     if not any(c in raw for c in "一二三四五六七八九〇零○"):
         return None  # "0000" or Latin O's only: not a Chinese-numeral year
     digits = "".join(_CN_DIGIT.get(c, "") for c in raw)
     y = int(digits) if len(digits) == 4 else None
     return y if y is not None and schema.YEAR_MIN <= y <= schema.YEAR_MAX else None
+
+
+#: Plausible ranges of per-mille rates printed without their ‰ sign.
+_BARE_RATE_RANGE = {"birth_rate_permille": (0, 60), "death_rate_permille": (0, 40),
+                    "natural_growth_permille": (-30, 40)}
+
+
+def _bare_rate_ok(field_name: str, d: Decimal, norm: str, end: int) -> bool:
+    """A per-mille rate printed without a unit may be read as ‰: the number ends its clause
+    (``出生率为4.48,``, not ``4.48个千分点``) and lies in the plausible range of that rate."""
+    low, high = _BARE_RATE_RANGE.get(field_name, (0, -1))
+    return low <= d < high and (end >= len(norm) or norm[end] in _CLAUSE_SEP + "。!?\n")
 
 
 def _sentences(norm: str) -> list[tuple[int, int]]:
@@ -580,6 +602,12 @@ class _Extractor:
         # places, self references and qualifying names are context too
         for name in self.doc.places:
             prefix = prefix.replace(headers.normalize_text(name), "")
+        # 桐乡全市 / 平湖市全年 …: a place the text does not otherwise name, then the whole of it
+        prefix = _PLACE_THEN_WHOLE.sub("", prefix)
+        # 平湖市常住人口: a city or county the text names more than once, at the clause start
+        m = _CITY_AT_START.match(prefix)
+        if m and m.group() not in _NOT_PLACE and norm.count(m.group()) >= 2:
+            prefix = prefix[m.end():]
         prefix = _SELF.sub("", prefix)
         prefix = _PERIOD.sub("", _MASKED_YEAR.sub("", _YEAR.sub("", prefix)))
         prefix = self._joined_re.sub("", prefix)
@@ -707,7 +735,11 @@ class _Extractor:
             if mult != 1:
                 self._problem("extract.garbled", "error", field_name, ctx, span, lab, label_text)
                 return None
-            if kind == "‰" and not (unit == "‰" or pre == "千分之"):
+            if kind == "‰" and not unit and not pre and _bare_rate_ok(field_name, d, norm, v.end()):
+                # 出生率为4.48,死亡率为4.40: a rate word and a plausible number, ‰ left out
+                self._problem("extract.unit_assumed", "note", field_name, ctx, span, lab,
+                              label_text, unit="‰")
+            elif kind == "‰" and not (unit == "‰" or pre == "千分之"):
                 self._problem("extract.unit", "warning", field_name, ctx, span, lab, label_text,
                               expected="‰")
                 return None
@@ -948,6 +980,7 @@ class _Extractor:
     # -- audit ----------------------------------------------------------------------------------------
 
     def _finish(self) -> list[dict]:
+        _drop_undated_repeats(list(self.records.values()))
         records = [r for r in self.records.values() if _figure_fields(r) or r["problems"]]
         for r in records:
             r["problems"].sort(key=lambda p: p["span"][0])
@@ -958,6 +991,20 @@ class _Extractor:
 #: Audit rules about several years of one township (gaps, small counts pooled over years) say
 #: nothing about whether one text adds up, so they are left out of the extraction audit.
 _SKIPPED_RULES = frozenset({"missing_years", "srb_small_counts"})
+
+
+def _drop_undated_repeats(records: list[dict]) -> None:
+    """A figure stated without a year (a headline: 去年全市共上报出生2425人) that a dated record
+    of the same place and series states with the same value is the same figure: keep it once,
+    in the dated record."""
+    dated = {(r["place"], r["series"], f, r[f]) for r in records if r["year"] is not None
+             for f in _figure_fields(r)}
+    for r in records:
+        if r["year"] is None:
+            for f in _figure_fields(r):
+                if (r["place"], r["series"], f, r[f]) in dated:
+                    del r[f]
+                    r["provenance"].pop(f, None)
 
 
 def _figure_fields(record: dict) -> list[str]:
