@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from analysis.errors import ProblemsError
 from analysis.extract import extract_figures
-from analysis.ingest.extract import figure_fields
+from analysis.ingest.extract import cn_number, figure_fields
 from analysis.ingest.headers import normalize_text
 from analysis.load import validate_dataset
 from tests.conftest import SEEDS, run_handler
@@ -428,6 +428,75 @@ def test_rates_printed_without_their_permille_sign() -> None:
     # a change, or an implausible rate, is not read that way
     rec = only(extract_figures("2021年,全县出生率为75.2,死亡率下降0.4个千分点。"))
     assert "birth_rate_permille" not in rec and "death_rate_permille" not in rec
+
+
+def _to_chinese(n: int) -> str:
+    """Reference writer of Chinese numerals (how reports print them), for the property test."""
+    digits = "零一二三四五六七八九"
+    if n == 0:
+        return "零"
+
+    def section(k: int) -> str:  # 0 < k < 10000
+        out, zero = "", False
+        for unit, value in (("千", 1000), ("百", 100), ("十", 10), ("", 1)):
+            d = k // value % 10
+            if d:
+                out += ("零" if zero and out else "") + digits[d] + unit
+                zero = False
+            else:
+                zero = True
+        return out
+
+    parts = []
+    for unit, value in (("亿", 10**8), ("万", 10**4), ("", 1)):
+        k = n // value % 10000
+        if k:
+            lead = "零" if parts and k < 1000 else ""
+            parts.append(lead + section(k) + unit)
+    return "".join(parts)
+
+
+@given(st.integers(min_value=0, max_value=99_999_999))
+def test_chinese_numerals_are_read(n: int) -> None:
+    assert cn_number(_to_chinese(n)) == n
+
+
+def test_counts_and_rates_in_chinese_numerals() -> None:
+    rec = only(extract_figures("二〇二三年全镇出生人口一百九十九人,死亡一百二十人,出生率千分之五点九一,"
+                               "政策符合率百分之九十八点五。"))
+    assert figures(rec) == {"births": 199, "deaths": 120, "birth_rate_permille": 5.91,
+                            "policy_compliance_pct": 98.5}
+    assert rec["year"] == 2023 and rec["provenance"]["births"]["text"] == "一百九十九人"
+    # list markers and parity names are not numbers
+    rec = only(extract_figures("2023年全镇出生人口199人,其中一孩120人。一是加强宣传。"))
+    assert figures(rec) == {"births": 199, "births_parity1": 120}
+
+
+def test_plain_text_tables_years_across_and_down() -> None:
+    text = ("关于白石镇2023年人口和计划生育工作的总结\n"
+            "指标            2022年    2023年\n"
+            "户籍人口(人)     33500     33648\n"
+            "出生人口(人)     210       199\n"
+            "出生率(‰)        6.27      5.91\n"
+            "参检人数          812       790\n"
+            "二、主要做法。今年全镇死亡人口198人。\n"
+            "年份\t总人口(万人)\t出生人口\t死亡人口\n"
+            "2021\t3.34\t220\t190\n")
+    recs = {r["year"]: r for r in extract_figures(text)}
+    assert figures(recs[2022]) == {"total_population": 33500, "births": 210,
+                                   "birth_rate_permille": 6.27}
+    assert figures(recs[2023]) == {"total_population": 33648, "births": 199,
+                                   "birth_rate_permille": 5.91, "deaths": 198}
+    assert figures(recs[2021]) == {"total_population": 33400, "births": 220, "deaths": 190}
+    prov = recs[2023]["provenance"]["births"]
+    assert (prov["text"], prov["label"], prov["line"]) == ("199", "出生人口(人)", 4)
+    assert text[slice(*prov["span"])] == "199"
+    assert not any(r["problems"] for r in recs.values())  # no line read twice
+
+
+def test_a_table_of_other_things_is_left_alone() -> None:
+    text = "项目    2022年    2023年\n孕检人数    812    790\n奖扶对象    35    41\n"
+    assert not any(figure_fields(r) for r in extract_figures(text))
 
 
 def test_census_names_its_year() -> None:

@@ -53,7 +53,7 @@ import pandas as pd
 from .. import schema
 from ..i18n import t
 from ..quality import audit
-from . import headers
+from . import headers, text_tables
 from .headers import Label
 
 #: User-facing strings of the extractor (zh default, en); moved into analysis.i18n later.
@@ -66,7 +66,12 @@ def message(key: str, language: str = "zh", **values: object) -> str:
 
 # Regular expressions -------------------------------------------------------------------------------
 
-_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d+(?:\.\d+)?"
+#: A number written in Chinese (一百九十九, 三万二千零五, 七点四一), only where a count or a rate
+#: unit follows (人 / 名 / 例 / ‰ / %): 一孩, 三是 and the like are not numbers.
+_CN_NUM = (r"[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?"
+           r"(?=\s*(?:人|名|例|‰|%))"
+           r"|[零〇一二两三四五六七八九十百]+点[零〇一二三四五六七八九]+(?=[,;。、\s]|$)")
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d+(?:\.\d+)?|" + _CN_NUM
 _SENTENCE_END = re.compile(r"[。!?！？\n]+|(?<!\d)\.(?=\s|[\u4e00-\u9fff])|(?<=[人‰%])\.(?=\s|[\u4e00-\u9fff])")
 _CLAUSE_SEP = ",;:、()[]“”\"'《》<>|"
 _UNIT_COUNT = ("人", "名", "个", "例", "口")
@@ -232,7 +237,47 @@ class _Doc:
 
 # Small helpers ---------------------------------------------------------------------------------------
 
+_CN_DIGITS = dict(zip("零〇一二两三四五六七八九", (0, 0, 1, 2, 2, 3, 4, 5, 6, 7, 8, 9)))
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+_CN_BIG = {"万": 10**4, "亿": 10**8}
+
+
+def cn_number(text: str) -> Decimal | None:
+    """The value of a number written in Chinese characters, or None if it is not one.
+
+    一百九十九 -> 199, 三万二千零五 -> 32005, 十二 -> 12, 两千 -> 2000, 七点四一 -> 7.41.
+    (Only the 万 and 亿 sections of everyday figures; 一亿零五万 style mixes are rare in reports.)
+    Digits must alternate with units (一二三 is not a number here: it is a list or a year).
+    """
+    whole, _, frac = text.partition("点")
+    if frac and any(c not in _CN_DIGITS for c in frac):
+        return None
+    total = section = 0
+    digit: int | None = None
+    for c in whole:
+        if c in "零〇" and (total or section):
+            continue  # 一千零五: a place holder
+        if c in _CN_DIGITS:
+            if digit is not None:
+                return None  # two digits in a row
+            digit = _CN_DIGITS[c]
+        elif c in _CN_UNITS:
+            section += (1 if digit is None else digit) * _CN_UNITS[c]
+            digit = None
+        elif c in _CN_BIG:
+            total = (total + section + (digit or 0)) * _CN_BIG[c]
+            section, digit = 0, None
+        else:
+            return None
+    value = Decimal(total + section + (digit or 0))
+    if frac:
+        value += Decimal("0." + "".join(str(_CN_DIGITS[c]) for c in frac))
+    return value
+
+
 def _decimal(text: str) -> Decimal | None:
+    if text and not text[0].isdigit():
+        return cn_number(text)
     try:
         return Decimal(text.replace(",", ""))
     except InvalidOperation:
@@ -378,11 +423,26 @@ class _Extractor:
     def run(self) -> list[dict]:
         year_ctx: _YearCtx = (None, None, None)
         carry: _Label | None = None
+        cells, tables = text_tables.find_tables(self.doc.norm)
+        for cell in cells:
+            self._table_cell(cell)
         for s, e in self.sentences:
+            if any(a <= s and e <= b for a, b in tables):
+                continue  # a line of a table: read above, cell by cell
             year_ctx, carry = self._sentence(s, e, year_ctx, carry)
         self._scan_percentages()
         self._scan_dates()
         return self._finish()
+
+    def _table_cell(self, cell: text_tables.Cell) -> None:
+        """A number of a plain-text table: read with the unit its row or column name gives."""
+        v = _VALUE.match(self.doc.norm, cell.value_span[0])
+        if not v:
+            return
+        lab = _Label(cell.label_span[0], cell.label_span[1], self.doc.norm[slice(*cell.label_span)],
+                     None)
+        ctx = Context(self.doc.main_place, cell.year, year_span=cell.label_span)
+        self._figure_from(v, lab, cell.field, ctx, "", implied_unit=cell.unit)
 
     # -- one sentence -------------------------------------------------------------------------------
 
@@ -695,7 +755,7 @@ class _Extractor:
             (kind in ("%", "ratio") and unit == "%")
 
     def _figure_from(self, v: re.Match[str], lab: _Label, field_name: str, ctx: Context,
-                     fill: str) -> Figure | None:
+                     fill: str, implied_unit: str = "") -> Figure | None:
         norm = self.doc.norm
         label_text = self.doc.text(lab.start, lab.end)
         span = (v.start("num") if not v.group("pre") and not v.group("sign") else v.start(), v.end())
@@ -703,7 +763,7 @@ class _Extractor:
         while span[1] > span[0] and norm[span[1] - 1].isspace():
             span = (span[0], span[1] - 1)
         kind = headers.unit_kind(field_name)
-        unit = (v.group("unit") or "").replace(" ", "")
+        unit = (v.group("unit") or implied_unit).replace(" ", "")
         pre = v.group("pre") or ""
         if unit == "人次" or (not unit and not pre and v.end() < len(norm)
                               and norm[v.end():v.end() + 1] in _OTHER_UNITS and not v.group("mult")):
