@@ -17,11 +17,13 @@ help:
 setup: $(VENV)/.installed
 
 # Re-run when the dependency list changes. uv makes the install ~15x faster; pip is the fallback.
+# --compile-bytecode writes the .pyc files pip would: without them every kernel and worker
+# compiles pandas, matplotlib and SciPy from source at start-up (seconds each).
 $(VENV)/.installed: pyproject.toml scripts/install-system-deps.sh
 	bash scripts/install-system-deps.sh
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --disable-pip-version-check uv \
-	  && $(VENV)/bin/uv pip install -q --python $(PY) -e '.[dev,lab,dask]' \
+	  && $(VENV)/bin/uv pip install -q --compile-bytecode --python $(PY) -e '.[dev,lab,dask]' \
 	  || $(PY) -m pip install -q --disable-pip-version-check -e '.[dev,lab,dask]'
 	$(PY) -m ipykernel install --sys-prefix --name township-report \
 	  --display-name "Python (township-report)" >/dev/null

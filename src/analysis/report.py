@@ -18,7 +18,6 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from IPython.display import HTML, Image, display
 from matplotlib.figure import Figure
-from scipy import stats
 
 from . import indicators, quality, schema
 from .errors import TownshipReportError
@@ -564,6 +563,8 @@ class CountyReport(_Document):
         births = rows["births"].astype(float)
         women = rows["women_15_49"].astype(float)
         # exact Poisson interval for the births count (Garwood 1936), scaled to the rate
+        from scipy import stats  # imported here: the index page needs this module, not SciPy
+
         lo = stats.chi2.ppf(0.025, 2 * births) / 2 / women * 1000
         hi = stats.chi2.ppf(0.975, 2 * births + 2) / 2 / women * 1000
         verdict = [t("county.verdict." + ("high" if f.loc[n, "z_adjusted"] > 0 else "low"), lang)

@@ -17,7 +17,6 @@ from pathlib import Path
 from .. import schema
 from ..errors import DataValidationError, Problem
 from ..i18n import t
-from . import excel
 from .extract import extract_figures, figure_fields
 from .headers import SERIES_ZH
 
@@ -77,6 +76,8 @@ def register(subparsers: argparse._SubParsersAction) -> dict[str, Handler]:
 
 def cmd_template(args: argparse.Namespace) -> int:
     """``township-report template --out FILE.xlsx``."""
+    from . import excel  # openpyxl: imported when the command runs, not for --help
+
     path = excel.write_template(args.out, args.language, args.rows)
     print(_t("cmd.template.written", args.language, path=path, data=excel.DATA_SHEET[args.language],
              help=excel.HELP_SHEET[args.language]))
@@ -86,6 +87,8 @@ def cmd_template(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     """``township-report import FILE.xlsx --out DIR``."""
     mode = "replace" if args.force else "append" if args.append else "new"
+    from . import excel
+
     result = excel.import_workbook(args.workbook, args.out, args.sheet, mode, args.language)
     for p in result.warnings:
         print(p.format(), file=sys.stderr)
@@ -248,6 +251,8 @@ def append_records(records: list[dict], source: str, data_dir: str | Path, *,
         return f"{source}:{prov.get('line', _first_line(rec))}"  # type: ignore[arg-type]
 
     clean = [{k: v for k, v in r.items() if k != "_record"} for r in rows]
+    from . import excel
+
     path, warnings = excel.save_rows(clean, data_dir, mode="append", locate=locate, language=language)
     for p in warnings:
         print(p.format(), file=sys.stderr)
