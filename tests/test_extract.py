@@ -499,6 +499,35 @@ def test_a_table_of_other_things_is_left_alone() -> None:
     assert not any(figure_fields(r) for r in extract_figures(text))
 
 
+def test_trends_of_rates_with_years_in_chinese_numerals() -> None:
+    recs = {r["year"]: r for r in extract_figures(
+        "我县人口自然增长率由一九七○年的千分之二十点三,下降到一九八四年的千分之一点五二。"
+        "人口自然增长率从1963年的56.3‰,降至1965年的33.4‰。")}
+    assert {y: figures(r) for y, r in recs.items()} == {
+        1970: {"natural_growth_permille": 20.3}, 1984: {"natural_growth_permille": 1.52},
+        1963: {"natural_growth_permille": 56.3}, 1965: {"natural_growth_permille": 33.4}}
+
+
+def test_other_kinds_of_place_refer_to_themselves() -> None:
+    for whole in ("全州", "全场", "我矿", "全社区", "全市"):
+        rec = only(extract_figures(f"2023年,{whole}出生1676人,出生率为4.49‰。"))
+        assert figures(rec) == {"births": 1676, "birth_rate_permille": 4.49}, whole
+
+
+def test_start_and_end_of_period_and_more_names_for_births() -> None:
+    rec = only(extract_figures("2009年,全镇期初总人口33264人,期末总人口33342人,其中常住人口28132人,"
+                               "当年出生人数128人,出生水平为2.4‰。本年度内新生婴儿128人。"))
+    assert rec["total_population"] == 33264 and rec["births"] == 128
+    assert rec["birth_rate_permille"] == 2.4 and rec["series"] == "main"
+    assert [(p["kind"], p["value"]) for p in rec["problems"]] == [("conflict", 33342)]
+
+
+def test_a_sex_ratio_with_100_first_is_reported_not_read() -> None:
+    rec = only(extract_figures("2023年全镇出生婴儿477人,人口出生性别比为100:102。"))
+    assert "sex_ratio_at_birth" not in rec
+    assert [(p["kind"], p["field"]) for p in rec["problems"]] == [("ratio_order", "sex_ratio_at_birth")]
+
+
 def test_census_names_its_year() -> None:
     rec = only(extract_figures("据第七次全国人口普查,平湖市常住人口为671326人,平湖市人口稳定。"))
     assert rec["year"] == 2020 and rec["permanent_population"] == 671326

@@ -554,6 +554,11 @@ TABLE: dict[str, dict[str, str]] = {
         "zh": "{label}“{text}”的单位不对(应为{expected}),未读取。",
         "en": "{label} '{text}' has the wrong unit ({expected} expected); not read.",
     },
+    "ingest.extract.extract.ratio_order": {
+        "zh": "{label}写作“{text}”,前项为100,无法确定哪一项是男婴,未读取(通常写作 男:女=X:100)。",
+        "en": "{label} is written '{text}' with 100 first: which term is boys is unclear; not read "
+              "(usually written boys:girls = X:100).",
+    },
     "ingest.extract.extract.unit_assumed": {
         "zh": "{label}“{text}”没有写单位,按{unit}读取(请核对原文)。",
         "en": "{label} '{text}' is printed without a unit; read as {unit} (check the text).",

@@ -107,11 +107,14 @@ _RELATIVE = re.compile(r"(?P<rel>上一年|上年度|上年|去年|前一年|今
                        r"(?!\s*\d{1,2}\s*月|\s*[一二三四五六七八九十]{1,2}月)")  # 去年10月: a date
 _MONTH = re.compile(r"(?<![\d.])(?P<m>\d{2,4})\s*月(?!份?\s*\d)")
 _PERCENT = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*%")
+_TREND_YEAR = r"(?:(?:19|20)\d{2}|[一二三四五六七八九〇零○]{4})"
+_TREND_VALUE = (r"(?:千分之|百分之)?(?:\d[\d,.]*|[零〇一二两三四五六七八九十百千万]+(?:点[零〇一二三四五六七八九]+)?)"
+                r"\s*(?:万人|万|人|名|‰|%)?")
 _TREND = re.compile(
-    r"(?:数|人数|总量)?\s*(?:由|从)\s*(?:(?P<y1>(?:19|20)\d{2})\s*年(?:底|末)?)?\s*(?:的)?\s*"
-    r"(?P<v1>\d[\d,.]*\s*(?:万人|万|人|名)?)\s*(?:上升|增加|增长|下降|减少|降低|提高|扩大|缩小|发展)?"
-    r"\s*(?:到|至|为)\s*(?:(?P<y2>(?:19|20)\d{2})\s*年(?:底|末)?|(?P<now>目前|现在|今年|当前))?\s*(?:的)?\s*"
-    r"(?P<v2>\d[\d,.]*\s*(?:万人|万|人|名)?)")
+    r"(?:数|人数|总量)?\s*(?:由|从)\s*(?:(?P<y1>" + _TREND_YEAR + r")\s*年(?:底|末)?)?\s*(?:的)?\s*"
+    r"(?P<v1>" + _TREND_VALUE + r")\s*,?\s*(?:上升|增加|增长|下降|减少|降低|提高|扩大|缩小|发展|回落|降|升|增|减)?"
+    r"\s*(?:到|至|为)\s*(?:(?P<y2>" + _TREND_YEAR + r")\s*年(?:底|末)?|(?P<now>目前|现在|今年|当前))?\s*(?:的)?\s*"
+    r"(?P<v2>" + _TREND_VALUE + r")")
 _LIST_SEP = re.compile(r"\s*(?:、|,|和|与|及|;)\s*")
 _PLACE = re.compile(r"(?P<name>(?:[xX×*]{2,3}|某)|[^\W\d_a-zA-Z我全本该各每这那其此某县区市省州镇乡村街的在和与及对为是了个等向于从到中共级辖域内外所]"
                     r"{2,3})(?P<level>镇|乡|街道)(?![镇乡村街])")
@@ -125,14 +128,15 @@ _PLACE_FACTS = ("位于", "地处", "面积", "辖", "总人口", "共有", "现
 #: A short place name at the start of a clause, followed by 全 / 我 / 本 (桐乡全市, 某县全年).
 _PLACE_THEN_WHOLE = re.compile(r"^[\u4e00-\u9fff]{1,4}?(?:市|县|区|乡|镇|街道|办事处|农场|社区)(?=全|我|本)")
 _CITY_AT_START = re.compile(r"^[\u4e00-\u9fff]{1,3}(?:市|县|旗)")
-_SELF = re.compile(r"(?P<who>我|全|本|该)(?P<level>镇|乡|街道|区|县|市|省|国)(?![长委政])")
+_SELF = re.compile(r"(?P<who>我|全|本|该)(?P<level>镇|乡|街道|办事处|社区|区|县|市|州|盟|旗|省|国|场|矿)"
+                   r"(?![长委政])")
 _NOT_PLACE = {"小城", "重点", "示范", "特色", "卫生", "文明", "国家", "全国", "建制", "中心", "城乡",
               "边远", "偏远", "贫困", "民族", "山区", "农村", "旅游", "历史", "工业", "商贸", "和谐",
               "生态", "美丽", "平安", "健康", "先进", "省级", "市级", "县级", "国家级", "周边", "沿海",
               "其他", "所有", "整个", "一个", "两个", "城关区", "社区", "村居", "中心城", "乡镇"}
 #: Words that may stand before a name in its clause without making the figure someone else's.
 _NEUTRAL = re.compile(
-    r"(?:\s|目前|现有|现|共有|共计|共|有|其中|年末|年底|全年|当年|本年度|本年|今年|年内|年度|累计|合计|总计"
+    r"(?:\s|目前|现有|现|共有|共计|共|有|其中|年末|年底|期初|期末|全年|当年|本年度内|年度内|本年度|本年|今年|年内|年度|累计|合计|总计"
     r"|截至目前|截止目前|截至|截止|辖区内|辖区|境内|区域内|镇域内|镇域|域内|实有|登记|统计|据统计|经统计"
     r"|数据显示|的|中|为|是|在|全|总|年|底|末|份|月|日|\d|同期|据|我|本|该|已|已经|全部|户籍|常住|流动"
     r"|流入|流出|外来|[-.~至到]|[一二三四五六七八九十]是|第[一二三四五六七八九十]+|首先|其次|另外|此外"
@@ -316,6 +320,13 @@ def _bare_rate_ok(field_name: str, d: Decimal, norm: str, end: int) -> bool:
     (``出生率为4.48,``, not ``4.48个千分点``) and lies in the plausible range of that rate."""
     low, high = _BARE_RATE_RANGE.get(field_name, (0, -1))
     return low <= d < high and (end >= len(norm) or norm[end] in _CLAUSE_SEP + "。!?\n")
+
+
+def _plain_year(text: str) -> int | None:
+    """2008 or 一九七○ as a number (None when not a plausible year)."""
+    digits = "".join(_CN_DIGIT.get(c, c) for c in text)
+    y = int(digits) if digits.isdigit() and len(digits) == 4 else None
+    return y if y is not None and schema.YEAR_MIN <= y <= schema.YEAR_MAX else None
 
 
 def _sentences(norm: str) -> list[tuple[int, int]]:
@@ -671,7 +682,7 @@ class _Extractor:
         prefix = _SELF.sub("", prefix)
         prefix = _PERIOD.sub("", _MASKED_YEAR.sub("", _YEAR.sub("", prefix)))
         prefix = self._joined_re.sub("", prefix)
-        for word in ("上一年", "上年度", "上年", "去年", "今年", "本年", "当年"):
+        for word in ("本年度内", "年度内", "本年度", "上一年", "上年度", "上年", "去年", "今年", "本年", "当年"):
             prefix = prefix.replace(word, "")
         series = None
         for word in sorted(headers.SERIES_WORDS, key=len, reverse=True):
@@ -812,6 +823,11 @@ class _Extractor:
                     den = _decimal(v.group("den"))
                     if not den:
                         return None
+                    if d == 100 and den != 100:
+                        # 100:102: which sex is which? (female first, or the terms swapped)
+                        self._problem("extract.ratio_order", "warning", field_name, ctx, span, lab,
+                                      label_text)
+                        return None
                     d = d if den == 100 else (d * 100 / den).quantize(Decimal("0.01"))
                 elif unit == "%":
                     self._problem("extract.unit_kept", "warning", field_name, ctx, span, lab,
@@ -907,11 +923,11 @@ class _Extractor:
         """流入人口由2008年5230人上升到目前的8380人: both ends, each in its own year's record."""
         assert lab.label is not None
         field_name = lab.label.field
-        if headers.unit_kind(field_name) != "count" or lab.label.needs:
+        if lab.label.needs:
             return
         for vgroup, ygroup in (("v1", "y1"), ("v2", "y2")):
             if m.group(ygroup):
-                y: int | None = int(m.group(ygroup))
+                y: int | None = _plain_year(m.group(ygroup))
                 ys: tuple[int, int] | None = (m.start(ygroup), m.end(ygroup))
             elif vgroup == "v2":  # "到8380人" / "到目前的8380人": the year of the text
                 y, ys = ctx.year, ctx.year_span
