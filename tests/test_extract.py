@@ -528,6 +528,41 @@ def test_a_sex_ratio_with_100_first_is_reported_not_read() -> None:
     assert [(p["kind"], p["field"]) for p in rec["problems"]] == [("ratio_order", "sex_ratio_at_birth")]
 
 
+def test_births_by_pregnancy_order_and_a_breakdown_in_the_next_sentence() -> None:
+    rec = only(extract_figures("2011年全街道共出生265人,其中一胎187人,二胎78人。"))
+    assert figures(rec) == {"births": 265, "births_parity1": 187, "births_parity2": 78}
+    recs = extract_figures("2020年度,全年共出生新生儿74人(男孩46人,女孩28人)。其中一孩32人;二孩38人;多孩4人。"
+                           "流动人口中,新生儿出生27人。其中一孩12人;二孩15人。")
+    by_series = {r["series"]: figures(r) for r in recs}
+    assert by_series["main"] == {"births": 74, "births_male": 46, "births_female": 28,
+                                 "births_parity1": 32, "births_parity2": 38, "births_parity3plus": 4}
+    assert by_series["migrant"] == {"births": 27, "births_parity1": 12, "births_parity2": 15}
+
+
+def test_a_news_date_line_anchors_this_year_and_last_year() -> None:
+    text = ("青岛早报 2010-05-27 07:24:13\n我市2008年出生7万人。去年全市出生62274人,今年将有7万名宝宝降生。\n"
+            "今年1-10月份,全市户籍人口中二孩出生5.9万人。")
+    recs = {r["year"]: figures(r) for r in extract_figures(text)}
+    assert recs[2009] == {"births": 62274} and recs[2010] == {"births_parity2": 59000}
+    # without a date line, 去年 is the year before the one last stated
+    recs = {r["year"]: figures(r) for r in extract_figures("我市2008年出生7万人。去年全市出生62274人。")}
+    assert recs[2007] == {"births": 62274}
+
+
+def test_one_name_then_a_figure_for_each_following_year() -> None:
+    recs = {r["year"]: figures(r) for r in extract_figures(
+        "2000年底,全市外来人口70万,2001年达84万,2002年119万,年递增率为31%。")}
+    assert recs == {2000: {"in_migrants": 700000}, 2001: {"in_migrants": 840000},
+                    2002: {"in_migrants": 1190000}}
+
+
+def test_section_headings_and_whole_year_periods() -> None:
+    rec = only(extract_figures("2005年人口计生主要指标如下: (一)人口出生情况 全市10个月共出生36179人。"))
+    assert figures(rec) == {"births": 36179} and rec["period"] is None
+    rec = only(extract_figures("2009年1-12月全市户籍人口当年出生62274人。"))
+    assert rec["period"] is None and rec["year"] == 2009
+
+
 def test_census_names_its_year() -> None:
     rec = only(extract_figures("据第七次全国人口普查,平湖市常住人口为671326人,平湖市人口稳定。"))
     assert rec["year"] == 2020 and rec["permanent_population"] == 671326

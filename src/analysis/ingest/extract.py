@@ -127,7 +127,12 @@ _PLACE_FACTS = ("位于", "地处", "面积", "辖", "总人口", "共有", "现
                 "出生", "人口")
 #: A short place name at the start of a clause, followed by 全 / 我 / 本 (桐乡全市, 某县全年).
 _PLACE_THEN_WHOLE = re.compile(r"^[\u4e00-\u9fff]{1,4}?(?:市|县|区|乡|镇|街道|办事处|农场|社区)(?=全|我|本)")
-_CITY_AT_START = re.compile(r"^[\u4e00-\u9fff]{1,3}(?:市|县|旗)")
+#: ,2001年达84万: a further year of the figure just read (達/为/增至 … or nothing).
+_NEXT_YEAR = re.compile(r"\s*[,;、]\s*(?P<y>(?:19|20)\d{2})\s*年(?:底|末)?\s*"
+                        r"(?:已?达到|已?达|为|增至|增加到|增长到|上升到|升至|下降到|降至|减少到|减至)?\s*"
+                        r"(?=\d)")
+_HEADING = re.compile(r"^[\u4e00-\u9fff]{2,12}(?:情况|概况|工作)\s+")
+_CITY_AT_START = re.compile(r"^[\u4e00-\u9fff]{1,4}?(?:市|县|旗|社区|街道|镇|乡)")
 _SELF = re.compile(r"(?P<who>我|全|本|该)(?P<level>镇|乡|街道|办事处|社区|区|县|市|州|盟|旗|省|国|场|矿)"
                    r"(?![长委政])")
 _NOT_PLACE = {"小城", "重点", "示范", "特色", "卫生", "文明", "国家", "全国", "建制", "中心", "城乡",
@@ -136,7 +141,7 @@ _NOT_PLACE = {"小城", "重点", "示范", "特色", "卫生", "文明", "国�
               "其他", "所有", "整个", "一个", "两个", "城关区", "社区", "村居", "中心城", "乡镇"}
 #: Words that may stand before a name in its clause without making the figure someone else's.
 _NEUTRAL = re.compile(
-    r"(?:\s|目前|现有|现|共有|共计|共|有|其中|年末|年底|期初|期末|全年|当年|本年度内|年度内|本年度|本年|今年|年内|年度|累计|合计|总计"
+    r"(?:\s|目前|现有|现|共有|共计|共|有|其中|年末|年底|期初|期末|半年来|年来|以来|\d+个月|全年|当年|本年度内|年度内|本年度|本年|今年|年内|年度|累计|合计|总计"
     r"|截至目前|截止目前|截至|截止|辖区内|辖区|境内|区域内|镇域内|镇域|域内|实有|登记|统计|据统计|经统计"
     r"|数据显示|的|中|为|是|在|全|总|年|底|末|份|月|日|\d|同期|据|我|本|该|已|已经|全部|户籍|常住|流动"
     r"|流入|流出|外来|[-.~至到]|[一二三四五六七八九十]是|第[一二三四五六七八九十]+|首先|其次|另外|此外"
@@ -322,6 +327,18 @@ def _bare_rate_ok(field_name: str, d: Decimal, norm: str, end: int) -> bool:
     return low <= d < high and (end >= len(norm) or norm[end] in _CLAUSE_SEP + "。!?\n")
 
 
+_DATELINE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})-(?:0?[1-9]|1[0-2])-(?:0?[1-9]|[12]\d|3[01])(?!\d)")
+
+
+def _dateline(norm: str) -> tuple[int, tuple[int, int]] | None:
+    """The year of a news item's date line (2010-05-27 in its first lines), and its span."""
+    head = norm[:300]
+    m = _DATELINE.search(head)
+    if m is None or head.count("\n", 0, m.start()) > 4:
+        return None
+    return int(m.group("y")), (m.start(), m.end())
+
+
 def _plain_year(text: str) -> int | None:
     """2008 or 一九七○ as a number (None when not a plausible year)."""
     digits = "".join(_CN_DIGIT.get(c, c) for c in text)
@@ -428,6 +445,9 @@ class _Extractor:
         self._by_text, self._label_re, self._joined_re = _names()
         self._titles = _title_spans(norm)
         self._consumed: list[tuple[int, int]] = []
+        self._dateline = _dateline(norm)
+        #: the topic and series the previous sentence ended on (for one opening with 其中)
+        self._prev: tuple[str, str] | None = None
 
     # -- entry point --------------------------------------------------------------------------------
 
@@ -474,7 +494,9 @@ class _Extractor:
         for m in _MASKED_YEAR.finditer(norm, s, e):
             events.append((m.start(), m.end(), "masked_year", None))
         for m in _PERIOD.finditer(norm, s, e):
-            events.append((m.start(), m.end(), "period", m.group("p")))
+            whole = re.fullmatch(r"(?:1|一)\s*(?:至|到|-|~)\s*(?:12|十二)\s*月(?:份)?", m.group("p"))
+            # 1-12月 is the whole year, not a part of it
+            events.append((m.start(), m.end(), "whole_year" if whole else "period", m.group("p")))
         for m in re.finditer(r"全年|全年度", norm[s:e]):
             events.append((s + m.start(), s + m.end(), "whole_year", None))
         for m in _RELATIVE.finditer(norm, s, e):
@@ -511,6 +533,9 @@ class _Extractor:
         year, year_span, period = year_ctx
         ctx = Context(self.doc.main_place, year, period=period, year_span=year_span)
         topic = ""
+        if norm.startswith("其中", s) and self._prev is not None:
+            # 出生74人。其中一孩32人;二孩38人: the breakdown of the previous sentence's figure
+            topic, ctx.series = self._prev
         last: Figure | None = None
         last_unbound: _Label | None = None
         #: one entry per open parenthesis: what to restore at its end, and whether it held names
@@ -538,7 +563,13 @@ class _Extractor:
                 ctx.year, ctx.year_span, ctx.period = None, (a, b), None
                 self._problem("extract.masked_year", "note", "year", ctx, (a, b))
             elif kind == "rel":
-                if val in ("上一年", "上年度", "上年", "去年", "前一年"):
+                if val in ("今年", "去年") and self._dateline is not None:
+                    # a dated news item: 今年 and 去年 count from its date, not from the last
+                    # year the text mentioned
+                    y0, span0 = self._dateline
+                    ctx.year = y0 if val == "今年" else y0 - 1
+                    ctx.period, ctx.year_span = (None if val == "今年" else "上年"), span0
+                elif val in ("上一年", "上年度", "上年", "去年", "前一年"):
                     ctx.year = year - 1 if year is not None else None
                     ctx.period, ctx.year_span = "上年", (a, b)
                 else:
@@ -626,6 +657,7 @@ class _Extractor:
                               or headers.SERIES_WORDS.get(lab.text) or lab.label.series)
                     if series and series != "main":
                         ctx.series = series
+        self._prev = (topic, ctx.series)
         return (year, year_span, period), last_unbound
 
     # -- context ------------------------------------------------------------------------------------
@@ -670,6 +702,10 @@ class _Extractor:
         while start > s and norm[start - 1] not in _CLAUSE_SEP and norm[start - 1] not in "。!?":
             start -= 1
         prefix = norm[start:lab.start]
+        # (一)人口出生情况 全市10个月共出生…: a section heading, then the sentence
+        heading = _HEADING.match(prefix)
+        if heading:
+            prefix = prefix[heading.end():]
         # places, self references and qualifying names are context too
         for name in self.doc.places:
             prefix = prefix.replace(headers.normalize_text(name), "")
@@ -722,7 +758,32 @@ class _Extractor:
         prev = self._previous_in_parens(lab, field_name, ctx, fig.span[1], e)
         if prev is not None:
             out.append(prev)
+        else:
+            nxt = min(e, nxt_label)
+            out += self._year_by_year(lab, field_name, ctx, fig.span[1], nxt)
         return out
+
+    def _year_by_year(self, lab: _Label, field_name: str, ctx: Context, pos: int,
+                      e: int) -> list[Figure]:
+        """外来人口70万,2001年达84万,2002年119万: the same name for each following year."""
+        out = []
+        while True:
+            m = _NEXT_YEAR.match(self.doc.norm, pos, e)
+            if not m:
+                return out
+            y = _plain_year(m.group("y"))
+            v = _VALUE.match(self.doc.norm, m.end())
+            if y is None or not v or not v.group("num"):
+                return out
+            unit = v.group("unit") or ("万" if v.group("mult") else "")
+            if not unit:  # a bare number after a year is too loose to be this figure
+                return out
+            fig = self._figure_from(v, lab, field_name,
+                                    Context(ctx.place, y, ctx.series, None, (m.start("y"), m.end("y"))), "")
+            if fig is None:
+                return out
+            out.append(fig)
+            pos = fig.span[1]
 
     def _is_consumed(self, pos: int) -> bool:
         """Inside a parenthesis already read as last year's figure."""
