@@ -37,6 +37,7 @@ import argparse
 import csv
 import json
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -219,9 +220,11 @@ def main() -> None:
             inproc.run(big, sample[0], tmp / "inproc-big")  # loads the big dataset once
             first = time.perf_counter() - t0
             cs = in_process(inproc, big, sample[1:], tmp / "inproc-big")
+            rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
             print(f"(c) in the N={args.plan_n} dataset: first township {first:.1f} s (loading and "
                   f"whole-panel analyses, once per worker), then median {statistics.median(cs):.2f} "
-                  f"s per township (N={sizes[0]}: {per_c[sizes[0]]:.2f} s)")
+                  f"s per township (N={sizes[0]}: {per_c[sizes[0]]:.2f} s); peak memory of this "
+                  f"process, which holds that dataset and its analyses as a kernel would: {rss} MB")
         total = plan + 38000 * worker / 64
         print(f"extrapolated: 38,000 townships on 64 workers = {total / 60:.1f} min "
               f"(planning {plan:.0f} s + 38,000 x {worker:.2f} s / 64; one township per worker at "
