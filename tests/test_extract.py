@@ -563,6 +563,28 @@ def test_section_headings_and_whole_year_periods() -> None:
     assert rec["period"] is None and rec["year"] == 2009
 
 
+def test_a_table_with_single_spaces_and_rows_of_other_things() -> None:
+    text = ("2-3  人口变动\n项目 全市\n2008 2007\n出生人口(人) 68088 63404\n"
+            "自然增长人口(人) 20385 30229\n出生率(‰) 8.20 7.70\n净迁移率 (‰) 2.08 5.10\n")
+    recs = {r["year"]: figures(r) for r in extract_figures(text)}
+    assert recs == {2008: {"births": 68088, "birth_rate_permille": 8.2},
+                    2007: {"births": 63404, "birth_rate_permille": 7.7}}
+
+
+def test_spaces_between_thousands_and_dashes_in_a_masked_year() -> None:
+    rec = only(extract_figures("1980年末,据户籍登记,全区总人口161 072人。"))
+    assert rec["total_population"] == 161072
+    rec = only(extract_figures("2023年工作总结。20--年度以来,全社区共出生20人。"))
+    assert rec["year"] is None and rec["births"] == 20
+
+
+def test_the_sexes_of_one_parity_are_not_births_by_sex() -> None:
+    rec = only(extract_figures("2023年全社区共出生20人,一孩16人,其中女孩7人,男孩9人,二孩4人,其中女孩1人,男孩3人。"))
+    assert figures(rec) == {"births": 20, "births_parity1": 16, "births_parity2": 4}
+    rec = only(extract_figures("2023年全镇共出生82人,其中一孩66人,二孩16人;男孩40人,女孩22人。"))
+    assert rec["births_male"] == 40 and rec["births_female"] == 22
+
+
 def test_census_names_its_year() -> None:
     rec = only(extract_figures("据第七次全国人口普查,平湖市常住人口为671326人,平湖市人口稳定。"))
     assert rec["year"] == 2020 and rec["permanent_population"] == 671326

@@ -71,7 +71,8 @@ def message(key: str, language: str = "zh", **values: object) -> str:
 _CN_NUM = (r"[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?"
            r"(?=\s*(?:人|名|例|‰|%))"
            r"|[零〇一二两三四五六七八九十百]+点[零〇一二三四五六七八九]+(?=[,;。、\s]|$)")
-_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d+(?:\.\d+)?|" + _CN_NUM
+_NUM = (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d{1,3}(?:[ \u00a0\u2009]\d{3})+(?![\d.])"
+        r"|\d+(?:\.\d+)?|" + _CN_NUM)
 _SENTENCE_END = re.compile(r"[。!?！？\n]+|(?<!\d)\.(?=\s|[\u4e00-\u9fff])|(?<=[人‰%])\.(?=\s|[\u4e00-\u9fff])")
 _CLAUSE_SEP = ",;:、()[]“”\"'《》<>|"
 _UNIT_COUNT = ("人", "名", "个", "例", "口")
@@ -98,7 +99,7 @@ _GARBLED = re.compile(r"[\dOolI][\dOolI.,]*[\dOolI](?=\s*(?:万人|人|名|‰|%
 _YEAR = re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2})\s*年(?!龄|代|级|限|轻|初)度?"
                    r"|第(?P<census>[四五六七])次全国人口普查"
                    r"|(?P<cy>[一二三四五六七八九〇零○OoＯ0]{4})\s*年(?!龄|代|级|限)度?")
-_MASKED_YEAR = re.compile(r"(?<![A-Za-z])(?:(?:19|20)[xX×*]{2}|[xX×*]{1,4})\s*年(?!龄|代|级|限)度?")
+_MASKED_YEAR = re.compile(r"(?<![A-Za-z])(?:(?:19|20)[xX×*_\-－]{2}|[xX×*]{1,4})\s*年(?!龄|代|级|限)度?")
 #: A part of a year (上半年, 1至11月, 前三季度): part of the time context, like the year.
 _PERIOD = re.compile(r"(?P<p>上半年|下半年|(?:第?[一二三四1-4]|前[二三两2-3])季度|(?:1|一)\s*(?:至|到|-|~)\s*"
                      r"(?:\d{1,2}|[二三四五六七八九十]|十[一二])\s*月(?:份)?)")
@@ -288,7 +289,7 @@ def _decimal(text: str) -> Decimal | None:
     if text and not text[0].isdigit():
         return cn_number(text)
     try:
-        return Decimal(text.replace(",", ""))
+        return Decimal(re.sub(r"[,\s\u00a0\u2009]", "", text))
     except InvalidOperation:
         return None
 
@@ -610,6 +611,12 @@ class _Extractor:
                         topic = headers.TOPIC_OF.get(lab.label.field, topic)
                     continue
                 field_name = self._resolve(lab, topic, ctx)
+                if field_name in ("births_male", "births_female") and lab.label.needs \
+                        and last is not None and last.field.startswith("births_parity") \
+                        and "其中" in norm[last.span[1]:lab.start] \
+                        and not re.search(r"[;。]", norm[last.span[1]:lab.start]):
+                    # 一孩16人,其中女孩7人,男孩9人: the sexes of one parity, not of all births
+                    field_name = None
                 if field_name is None:
                     last_unbound = None
                     continue

@@ -67,6 +67,21 @@ def _cells(norm: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+def _words(norm: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of the space-separated words of one line."""
+    return [(start + m.start(), start + m.end()) for m in re.finditer(r"\S+", norm[start:end])]
+
+
+def _label_then_numbers(norm: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A row separated by single spaces: a name (which may contain a space, 净迁移率 (‰)) and
+    then numbers; the name is everything before the first number."""
+    words = _words(norm, start, end)
+    k = next((i for i, (a, b) in enumerate(words) if _NUMBER_CELL.match(norm[a:b])), len(words))
+    if k == 0 or k == len(words) or not all(_NUMBER_CELL.match(norm[a:b]) for a, b in words[k:]):
+        return _cells(norm, start, end)
+    return [(words[0][0], words[k - 1][1])] + words[k:]
+
+
 def _unit(name: str, field: str) -> str:
     m = _UNIT_IN_NAME.search(name)
     if m:
@@ -88,20 +103,30 @@ def find_tables(norm: str) -> tuple[list[Cell], list[tuple[int, int]]]:
         texts = [norm[a:b] for a, b in row]
         found: list[Cell] = []
         j = i + 1
+        if len(row) == 1:  # 2008 2007: a header of years separated by single spaces
+            row = _words(norm, *lines[i])
+            texts = [norm[a:b] for a, b in row]
+            if not all(_YEAR_CELL.match(t) for t in texts):
+                row, texts = row[:1], texts[:1]
+            else:
+                row, texts = [(row[0][0], row[0][0])] + row, [""] + texts
         years = [_YEAR_CELL.match(t) for t in texts]
         if len(row) >= 3 and sum(1 for y in years[1:] if y) == len(row) - 1:
             # years across: the first cell names the column of names (指标, 项目) or is blank
             cols = [int(y.group("y")) for y in years[1:] if y]
             while j < len(lines):
                 r = _cells(norm, *lines[j])
+                if len(r) == 1:  # 出生人口(人) 68088 63404: single spaces
+                    r = _label_then_numbers(norm, *lines[j])
                 name = norm[r[0][0]:r[0][1]] if r else ""
                 field = headers.match_header(name) if r else None
                 nums = r[1:]
-                if not field or not nums or len(nums) > len(cols) \
+                if not nums or len(nums) > len(cols) \
                         or not all(_NUMBER_CELL.match(norm[a:b]) for a, b in nums):
                     break
-                found += [Cell(field, y, r[0], span, _unit(name, field))
-                          for y, span in zip(cols, nums)]
+                if field:  # a row of something else (自然增长人口, 净迁移率) is passed over
+                    found += [Cell(field, y, r[0], span, _unit(name, field))
+                              for y, span in zip(cols, nums)]
                 j += 1
         elif len(row) >= 3 and texts[0] in _YEAR_HEAD:
             # years down: one column per field
