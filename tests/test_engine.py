@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import nbformat
@@ -50,6 +52,24 @@ def test_engine_is_registered_with_papermill() -> None:
 
     names = {ep.name: ep.value for ep in entry_points(group="papermill.engine")}
     assert names.get(ENGINE_NAME) == "analysis.batch.engine:WarmClientEngine"
+
+
+@pytest.mark.parametrize("first", ["analysis.batch.engine", "analysis.batch.manifest", "papermill"])
+def test_engine_registers_whatever_is_imported_first(first: str) -> None:
+    """papermill loads our entry point while it is itself being imported: no import cycle."""
+    code = (f"import {first}\nfrom papermill.engines import papermill_engines\n"
+            f"assert papermill_engines.get_engine({ENGINE_NAME!r}).__name__ == 'WarmClientEngine'")
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+
+
+def test_batch_imports_leave_jupyterlab_and_dask_out() -> None:
+    code = ("import sys\nfrom analysis import plots, report\nfrom analysis.batch import runner, export\n"
+            "print(sorted({m.split('.')[0] for m in sys.modules} & {'jupyterlab', 'jupyter_server', "
+            "'ipywidgets', 'notebook', 'dask', 'distributed', 'openpyxl'}))")
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.strip() == "[]"
 
 
 def test_warm_client_runs_notebooks_and_reset_clears_state(tmp_path: Path, warm) -> None:
