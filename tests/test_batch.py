@@ -157,3 +157,18 @@ def test_seed_reports_batch(tmp_path: Path) -> None:
     assert "5.91†" in sima  # year-end denominator, marked
     overview = (root / "county-01" / "overview.html").read_text(encoding="utf-8")
     assert "无法进行比较" in overview or "漏斗图" in overview
+
+
+def test_index_takes_findings_from_the_notebooks_and_audits_only_the_rest(demo_dir) -> None:
+    from analysis import quality
+    from analysis.batch.index_page import key_figures
+    from analysis.load import load_dataset
+
+    ds = load_dataset(demo_dir)
+    audited = key_figures(ds)
+    assert audited["shiqiao"]["findings"]["error"] >= 1  # the planted parity slip
+    published = {"shiqiao": {s: 7 for s in quality.SEVERITIES}}  # what its notebook said
+    mixed = key_figures(ds, published)
+    assert mixed["shiqiao"]["findings"] == published["shiqiao"]
+    assert {c: v["findings"] for c, v in mixed.items() if c != "shiqiao"} == \
+        {c: v["findings"] for c, v in audited.items() if c != "shiqiao"}
