@@ -354,15 +354,7 @@ def _sentences(norm: str) -> list[tuple[int, int]]:
         spans.append((start, m.end() if m.group().strip() else m.start()))
         start = m.end()
     spans.append((start, len(norm)))
-    out = []
-    for s, e in spans:
-        while s < e and norm[s].isspace():
-            s += 1
-        while e > s and norm[e - 1].isspace():
-            e -= 1
-        if e > s:
-            out.append((s, e))
-    return out
+    return text_tables.trim_spans(norm, spans)
 
 
 def _title_spans(norm: str) -> list[tuple[int, int]]:

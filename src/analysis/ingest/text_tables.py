@@ -56,6 +56,11 @@ def _cells(norm: str, start: int, end: int) -> list[tuple[int, int]]:
         spans.append((pos, m.start()))
         pos = m.end()
     spans.append((pos, end))
+    return trim_spans(norm, spans)
+
+
+def trim_spans(norm: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` without their outer whitespace; empty ones dropped."""
     out = []
     for a, b in spans:
         while a < b and norm[a].isspace():
