@@ -127,11 +127,12 @@ class InProcess:
         from IPython.utils.capture import capture_output
 
         from analysis.batch.export import export_pdf, notebook_to_html
+        from analysis.batch.kernels import RESET_CODE
         from analysis.fsutil import atomic_write_text
 
         t0 = time.perf_counter()
         nb = self.nbformat.from_dict(self.notebook)
-        self.shell.run_line_magic("reset", "-f")
+        self.shell.run_cell(RESET_CODE, store_history=False)  # what a warm kernel runs
         params = {"township_code": code, "data_dir": str(data), "dataset": data.name}
         for cell in nb.cells:
             if cell.cell_type != "code":

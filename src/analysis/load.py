@@ -90,6 +90,19 @@ class Dataset:
                           lambda: frame.groupby("township_code", sort=False).indices)
         return frame.iloc[index.get(code, _NO_ROWS)]
 
+    def county_panel(self, county: str) -> pd.DataFrame:
+        """The panel rows of every township of ``county`` (indexed lookup, like :meth:`select`)."""
+        index = self.memo("rows-index:county",
+                          lambda: self.panel.groupby("county", sort=False).indices)
+        return self.panel.iloc[index.get(county, _NO_ROWS)]
+
+    def county_totals(self, county: str) -> pd.DataFrame:
+        """:func:`analysis.indicators.aggregate_county` of ``county``, computed once."""
+        from .indicators import aggregate_county
+
+        return self.memo(f"county-totals:{county}",
+                         lambda: aggregate_county(self.county_panel(county)))
+
     def rows_of(self, code: str, frame: str = "panel") -> pd.DataFrame:
         """Rows of township ``code`` in ``panel``, ``age_structure`` or ``births_by_age``
         (empty when the file is absent or has none)."""

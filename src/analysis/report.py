@@ -286,9 +286,8 @@ class TownshipReport(_Document):
     @functools.cached_property
     def county_indicators(self) -> pd.DataFrame:
         """The county's own indicators (counts summed over its townships)."""
-        panel = self.dataset.panel
         return self.dataset.memo(f"county-indicators:{self.county}", lambda: indicators.compute(
-            indicators.aggregate_county(panel[panel["county"] == self.county])))
+            self.dataset.county_totals(self.county)))
 
     def key_indicators_table(self) -> pd.DataFrame:
         """Latest year, previous year, change and county value of the key indicators."""
@@ -299,8 +298,8 @@ class TownshipReport(_Document):
         prev = ind[ind["year"] == last["year"] - 1]
         prev = prev.iloc[0] if len(prev) else None
         cty = self.county_indicators.merge(
-            indicators.aggregate_county(self.dataset.panel[self.dataset.panel["county"] == self.county])[
-                ["year", "total_population", "births", "deaths"]], on="year")
+            self.dataset.county_totals(self.county)[["year", "total_population", "births", "deaths"]],
+            on="year")
         cty = cty[cty["year"] == last["year"]]
         cty = cty.iloc[0] if len(cty) else None
         rows = []

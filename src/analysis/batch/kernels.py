@@ -21,7 +21,11 @@ from jupyter_client.asynchronous import AsyncKernelClient
 from jupyter_client.manager import AsyncKernelManager
 from jupyter_client.utils import run_sync
 
-_RESET_CODE = "%reset -f\n"
+#: Clear the user namespace, then freeze what is left (imported modules, the per-process
+#: dataset cache and its memoised whole-panel results) out of the cyclic garbage collector's
+#: reach. ``%reset -f`` runs ``gc.collect()``; over a dataset of 38,000 townships that scan took
+#: 0.23 s per notebook, and it now only visits what the last notebook created.
+RESET_CODE = "%reset -f\nimport gc as _gc\n_gc.freeze()\ndel _gc\n"
 
 
 @dataclass
@@ -68,12 +72,12 @@ def warm_kernel(kernel_name: str, cwd: str, timeout: float = 60) -> WarmKernel:
 
 
 def _reset(kc: AsyncKernelClient, timeout: float) -> None:
-    """Clear the user namespace of a live kernel (``%reset -f``) through its open client.
+    """Clear the user namespace of a live kernel (:data:`RESET_CODE`) through its open client.
 
     ``execute_interactive`` returns once the kernel is idle again, so IOPub holds nothing of
     the reset when the next notebook starts.
     """
-    reply = run_sync(kc.execute_interactive)(_RESET_CODE, timeout=timeout, store_history=False,
+    reply = run_sync(kc.execute_interactive)(RESET_CODE, timeout=timeout, store_history=False,
                                              allow_stdin=False)
     if reply["content"]["status"] != "ok":
         raise RuntimeError(f"kernel reset failed: {reply['content']}")

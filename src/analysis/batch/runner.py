@@ -373,7 +373,7 @@ def _county_values_sha(ds: Dataset, code: str, last_year: int | None) -> str:
                                                   else town.at[code, "last_year"])
 
     def sha() -> str:
-        rows = ds.memo(f"county-rows:{county}", lambda: ds.panel[ds.panel["county"] == county])
+        rows = ds.county_panel(county)
         return manifest.rows_sha256(aggregate_county(rows[rows["year"].isin([year - 1, year])]))
 
     return ds.memo(f"county-values-sha:{county}:{year}", sha)
