@@ -502,8 +502,7 @@ class CountyReport(_Document):
 
     @property
     def panel(self) -> pd.DataFrame:
-        p = self.dataset.panel
-        return p[p["county"] == self.county].reset_index(drop=True)
+        return self.dataset.county_panel(self.county).reset_index(drop=True)
 
     @property
     def year(self) -> int:

@@ -338,7 +338,7 @@ def plan(data: str | Path, out: str | Path = "outputs", townships: Sequence[str]
     if counties:
         bad_codes = {p.township_code for p in blocking_errors(problems)}
         for job in county_jobs(ds, out_root, language or "zh", timeout, version, formats):
-            county = ds.panel[ds.panel["county"] == job.township]
+            county = ds.county_panel(job.township)
             bad = sorted(bad_codes & set(county["township_code"]))
             if bad:  # county totals would include the invalid rows: do not pretend
                 failed.append(failed_result(
@@ -397,7 +397,7 @@ def county_jobs(ds: Dataset, out_root: Path, language: str, timeout: float | Non
     for i, county in enumerate(sorted(ds.panel["county"].dropna().unique())):
         params = {"county": county, "dataset": ds.name, "language": language, "year": None,
                   "formats": list(formats or ("html", "pdf"))}
-        codes = sorted(ds.panel.loc[ds.panel["county"] == county, "township_code"].unique())
+        codes = sorted(ds.county_panel(county)["township_code"].unique())
         inputs = _inputs(ds, codes, COUNTY_NOTEBOOK, params)
         params.pop("formats")
         params.update(data_dir=data_dir, code_version=version)
