@@ -91,3 +91,22 @@ def test_interrupted_run_resumes(make_dataset, tmp_path: Path) -> None:
     r = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert r.returncode == 0, r.stderr
     assert f"({len(done)} unchanged, reused)" in r.stdout
+
+
+def test_county_values_in_an_appendix_decide_its_rerun(make_dataset) -> None:
+    """baishi's key-indicator table shows the county's last two years: a correction there in
+    another township changes baishi's inputs; one in an earlier year does not."""
+    from analysis.batch.runner import _county_values_sha
+    from analysis.load import load_dataset
+
+    def sha_after(year: int) -> str:
+        def edit(header: list[str], rows: list[dict[str, str]]) -> None:
+            for r in rows:
+                if r["township_code"] == "hekou" and r["year"] == str(year):
+                    r["births"] = str(int(r["births"]) + 1)
+        return _county_values_sha(load_dataset(make_dataset(f"y{year}", ["baishi", "hekou"], edit)),
+                                  "baishi", None)
+
+    base = _county_values_sha(load_dataset(make_dataset("base", ["baishi", "hekou"])), "baishi", None)
+    assert sha_after(2020) == base
+    assert sha_after(2024) != base

@@ -78,23 +78,22 @@ class Dataset:
 
         return self.memo("townships", table).copy()
 
-    def select(self, key: str, frame: pd.DataFrame, code: str) -> pd.DataFrame:
-        """The rows of township ``code`` in ``frame`` (``panel``, an age file or a frame derived
-        from the whole panel and memoised under ``key``), in their original order.
+    def select(self, key: str, frame: pd.DataFrame, value: str,
+               by: str = "township_code") -> pd.DataFrame:
+        """The rows of ``frame`` whose ``by`` column equals ``value`` (a township, or a county
+        with ``by="county"``), in their original order. ``frame`` is the panel, an age file or a
+        frame derived from the whole panel and memoised under ``key``.
 
         A positional index per frame is built once, so a lookup costs the same with 12 or 38,000
         townships; a boolean mask (``frame[frame.township_code == code]``) scans every row and
         made the batch quadratic in the number of townships.
         """
-        index = self.memo(f"rows-index:{key}",
-                          lambda: frame.groupby("township_code", sort=False).indices)
-        return frame.iloc[index.get(code, _NO_ROWS)]
+        index = self.memo(f"rows-index:{key}:{by}", lambda: frame.groupby(by, sort=False).indices)
+        return frame.iloc[index.get(value, _NO_ROWS)]
 
     def county_panel(self, county: str) -> pd.DataFrame:
-        """The panel rows of every township of ``county`` (indexed lookup, like :meth:`select`)."""
-        index = self.memo("rows-index:county",
-                          lambda: self.panel.groupby("county", sort=False).indices)
-        return self.panel.iloc[index.get(county, _NO_ROWS)]
+        """The panel rows of every township of ``county``."""
+        return self.select("panel", self.panel, county, by="county")
 
     def county_totals(self, county: str) -> pd.DataFrame:
         """:func:`analysis.indicators.aggregate_county` of ``county``, computed once."""

@@ -364,17 +364,16 @@ def _inputs(ds: Dataset, codes: list[str], notebook: Path, params: dict[str, Any
 def _county_values_sha(ds: Dataset, code: str, last_year: int | None) -> str:
     """Hash of the county totals of the year a township's key-indicator table compares with.
 
-    Memoised per county and year: every township of a county shares it.
+    The totals are the appendix's own (:meth:`Dataset.county_totals`); the hash is memoised
+    per county and year: every township of a county shares it.
     """
-    from ..indicators import aggregate_county
-
     town = ds.memo("townships-by-code", lambda: ds.townships.set_index("township_code"))
     county, year = town.at[code, "county"], int(last_year if last_year is not None
                                                   else town.at[code, "last_year"])
 
     def sha() -> str:
-        rows = ds.county_panel(county)
-        return manifest.rows_sha256(aggregate_county(rows[rows["year"].isin([year - 1, year])]))
+        totals = ds.county_totals(county)
+        return manifest.rows_sha256(totals[totals["year"].isin([year - 1, year])])
 
     return ds.memo(f"county-values-sha:{county}:{year}", sha)
 
