@@ -142,3 +142,33 @@ def test_manifest_writer_throttles_and_flushes(tmp_path: Path) -> None:
     path.unlink()
     w.flush()  # nothing pending: no write
     assert not path.exists()
+
+
+def _kernelspec(root: Path, name: str, script: str) -> None:
+    """A kernel named ``name`` whose process runs ``script`` (then, if it returns, ipykernel)."""
+    d = root / "kernels" / name
+    d.mkdir(parents=True)
+    (d / "start.py").write_text(script + "\nfrom ipykernel import kernelapp\nkernelapp.launch_new_instance()\n")
+    (d / "kernel.json").write_text(json.dumps({
+        "argv": [sys.executable, str(d / "start.py"), "-f", "{connection_file}"],
+        "display_name": name, "language": "python"}))
+
+
+def test_a_kernel_that_dies_at_start_is_started_again(tmp_path: Path, monkeypatch) -> None:
+    marker = tmp_path / "first-start-done"
+    _kernelspec(tmp_path, "flaky", f"import pathlib, sys\nm = pathlib.Path({str(marker)!r})\n"
+                "if not m.exists():\n    m.touch()\n    sys.exit('boom: died on first start')")
+    _kernelspec(tmp_path, "broken", "import sys\nsys.exit('boom: always dies')")
+    monkeypatch.setenv("JUPYTER_PATH", str(tmp_path))
+    cwd = str(tmp_path)
+    try:
+        warm = kernels.warm_kernel("flaky", cwd, timeout=30)
+        assert marker.exists()  # the first process died ...
+        reply = run_sync(warm.kc.execute_interactive)("x = 1", timeout=30)
+        assert reply["content"]["status"] == "ok"  # ... the second one works
+    finally:
+        kernels.discard("flaky", cwd)
+    monkeypatch.setattr(kernels, "START_ATTEMPTS", 2)
+    with pytest.raises(RuntimeError, match="boom: always dies"):
+        kernels.warm_kernel("broken", cwd, timeout=30)
+    assert ("broken", cwd) not in kernels._KERNELS

@@ -14,8 +14,10 @@ is discarded, so a crashed or timed-out cell never leaks into the next township.
 from __future__ import annotations
 
 import atexit
-import subprocess
+import logging
+import tempfile
 from dataclasses import dataclass
+from typing import IO
 
 from jupyter_client.asynchronous import AsyncKernelClient
 from jupyter_client.manager import AsyncKernelManager
@@ -36,15 +38,28 @@ class WarmKernel:
     #: manager is the one it would create itself.
     km: AsyncKernelManager
     kc: AsyncKernelClient
+    #: where the kernel's own stdout and stderr go (closed with the kernel)
+    output: IO[bytes] | None = None
 
 
 _KERNELS: dict[tuple[str, str], WarmKernel] = {}
+log = logging.getLogger(__name__)
+
+
+#: Attempts at starting a kernel. Kernels started at the same moment by several workers can
+#: fail to come up ("Kernel died before replying to kernel_info", seen once in the test suite
+#: with two Dask workers; concurrent starts racing for ports is a known jupyter_client hazard).
+START_ATTEMPTS = 3
 
 
 def warm_kernel(kernel_name: str, cwd: str, timeout: float = 60) -> WarmKernel:
     """This process's kernel for ``(kernel_name, cwd)``: started once, reset before each reuse.
 
-    The kernel's own stdout/stderr go to /dev/null (its cell output is captured by nbclient).
+    A kernel that does not come up is shut down and started again, up to
+    :data:`START_ATTEMPTS` times; the last failure is raised with the end of what the kernel
+    wrote to stderr. The kernel's output otherwise goes to a private temporary file (its cell
+    output is captured by nbclient; inheriting the worker's descriptors would write it into
+    whichever township's ``run.log`` was open when it started).
     """
     key = (kernel_name, cwd)
     warm = _KERNELS.get(key)
@@ -54,21 +69,39 @@ def warm_kernel(kernel_name: str, cwd: str, timeout: float = 60) -> WarmKernel:
             return warm
         except Exception:  # an unresponsive kernel: replace it
             discard(kernel_name, cwd)
+    for attempt in range(1, START_ATTEMPTS + 1):
+        try:
+            warm = _start(kernel_name, cwd, timeout)
+            break
+        except Exception as exc:
+            if attempt == START_ATTEMPTS:
+                raise
+            log.warning("kernel %s did not start (attempt %d of %d): %s", kernel_name, attempt,
+                        START_ATTEMPTS, exc)
+    if not _KERNELS:
+        atexit.register(shutdown_all)
+    _KERNELS[key] = warm
+    return warm
+
+
+def _start(kernel_name: str, cwd: str, timeout: float) -> WarmKernel:
+    """Start a kernel and connect a ready client to it, or clean up and raise."""
+    err = tempfile.TemporaryFile()
     km = AsyncKernelManager(kernel_name=kernel_name)
-    run_sync(km.start_kernel)(cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    run_sync(km.start_kernel)(cwd=cwd, stdout=err, stderr=err)
     kc = km.client()
     try:
         kc.start_channels()
         run_sync(kc.wait_for_ready)(timeout=timeout)
-    except Exception:
+    except Exception as exc:
         kc.stop_channels()
         run_sync(km.shutdown_kernel)(now=True)
-        raise
+        err.seek(0)
+        tail = err.read()[-2000:].decode("utf-8", "replace").strip()
+        err.close()
+        raise RuntimeError(f"{exc}; kernel stderr: {tail or '(empty)'}") from exc
     kc.allow_stdin = False
-    if not _KERNELS:
-        atexit.register(shutdown_all)
-    _KERNELS[key] = warm = WarmKernel(km, kc)
-    return warm
+    return WarmKernel(km, kc, err)
 
 
 def _reset(kc: AsyncKernelClient, timeout: float) -> None:
@@ -92,6 +125,8 @@ def discard(kernel_name: str, cwd: str) -> None:
             run_sync(warm.km.shutdown_kernel)(now=True)
         except Exception:  # already dead
             pass
+        if warm.output is not None:
+            warm.output.close()
 
 
 def shutdown_all() -> None:
