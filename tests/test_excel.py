@@ -107,7 +107,8 @@ def test_english_template(tmp_path: Path) -> None:
     ("出生人数", "births"), ("出生", "births"), ("死亡人数", "deaths"), ("迁入人口", "in_migrants"),
     ("出生率(‰)", "birth_rate_permille"), ("出生率‰", "birth_rate_permille"),
     ("计划生育率", "policy_compliance_pct"), ("符合政策生育率(%)", "policy_compliance_pct"),
-    ("出生性别比", "sex_ratio_at_birth"), ("综合避孕节育措施落实率", "contraceptive_rate_pct"),
+    ("出生性别比", "sex_ratio_at_birth"), ("综合节育率", "contraceptive_rate_pct"),
+    ("综合避孕节育措施落实率", None), ("住院分娩率", None),
     ("乡镇名称", "township"), ("年度", "year"), ("区县", "county"), ("总人口*", "total_population"),
     ("Births", "births"), ("total_population", "total_population"), ("Total population (year-end)", "total_population"),
     ("Township code", "township_code"), (" 出生人口 ", "births"), ("（出生率）", None), ("备注", None)])
@@ -215,6 +216,19 @@ def test_header_problems(tmp_path: Path) -> None:
     assert any("Sheet1!H1: warning" in m and "备注" in m for m in got)
     assert any("Sheet1!I1" in m and "没有表头却有数据" in m for m in got)
     assert any("缺少必需的列:县(区)(county)" in m for m in got)
+
+
+def test_an_indicator_that_only_sounds_like_a_field_is_skipped_with_a_warning(tmp_path: Path) -> None:
+    """避孕节育措施落实率 has a different denominator from 综合避孕率: never imported as it."""
+    path = sheet(tmp_path / "o.xlsx", [
+        ["乡镇", "乡镇代码", "县(区)", "年份", "出生人口", "避孕节育措施落实率(%)", "住院分娩率"],
+        ["河口镇", "hekou", "青山县", 2023, 199, 98.5, 100]])
+    result = excel.import_workbook(path, tmp_path / "ds")
+    row = read_rows(tmp_path / "ds" / "townships.csv")[1][0]
+    assert row["births"] == "199" and row.get("contraceptive_rate_pct", "") == ""
+    got = [p.format() for p in result.warnings]
+    assert any("F1" in m and "避孕节育措施落实率" in m and "不等于综合避孕率" in m for m in got), got
+    assert any("G1" in m and "住院分娩" in m for m in got), got
 
 
 def test_row_problems_found_by_the_dataset_validation_point_at_cells(tmp_path: Path) -> None:

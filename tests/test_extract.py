@@ -44,13 +44,12 @@ HAND_READ: dict[str, dict[tuple[str | None, int | None, str], dict[str, float]]]
         "total_population": 54991, "women_15_49": 11810, "married_women_15_49": 9891,
         "births": 203, "birth_rate_permille": 3.69, "sex_ratio_at_birth": 138.82}},
     "002": {(None, 2023, "main"): {
-        "births": 6824, "policy_compliance_pct": 94.56, "sex_ratio_at_birth": 12023.65,
-        "contraceptive_rate_pct": 92.87}},
+        "births": 6824, "policy_compliance_pct": 94.56, "sex_ratio_at_birth": 12023.65}},
     "003": {
         ("捞刀河镇", 2012, "main"): {
             "permanent_population": 47150, "in_migrants": 7304, "out_migrants": 1076,
             "births": 256, "births_male": 134, "births_female": 122,
-            "policy_compliance_pct": 99.6, "contraceptive_rate_pct": 100},
+            "policy_compliance_pct": 99.6},
         ("捞刀河镇", 2012, "migrant"): {"women_15_49": 1643},
         ("捞刀河镇", 2008, "main"): {"in_migrants": 5230},
     },
@@ -129,7 +128,7 @@ def test_seeds_agree_with_sources_csv(seeds) -> None:
         start = text.find(row["sentence"])
         assert start >= 0 and start <= prov["span"][0] < start + len(row["sentence"]), row
         checked += 1
-    assert checked == 25
+    assert checked == 23
 
 
 def test_seed_provenance_points_at_the_printed_figure(seeds) -> None:
@@ -194,6 +193,17 @@ def test_wan_units() -> None:
     assert rec["provenance"]["total_population"]["text"] == "71.79万人"
     bad = extract_figures("全镇总人口3.21456万人。")
     assert [p["kind"] for p in problems(bad)] == ["not_whole"] and not figure_fields(bad[0])
+
+
+def test_a_measures_rate_is_not_the_contraceptive_prevalence_rate() -> None:
+    """避孕节育措施落实率 divides by the women a measure was due for, 综合避孕率 by all married
+    women 15-49: the first is reported as another indicator, never read as the second."""
+    rec = only(extract_figures("2023年全镇综合避孕率为88.5%,避孕节育措施落实率为98%,住院分娩率100%。"))
+    assert figures(rec) == {"contraceptive_rate_pct": 88.5}
+    notes = [(p["kind"], p["text"]) for p in rec["problems"]]
+    assert notes == [("other_indicator", "避孕节育措施落实率为98%"), ("other_indicator", "住院分娩率100%")]
+    assert "不等于综合避孕率" in rec["problems"][0]["message_zh"]
+    assert "not the contraceptive prevalence rate" in rec["problems"][0]["message_en"]
 
 
 def test_permille_and_percent_forms() -> None:

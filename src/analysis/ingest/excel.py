@@ -279,6 +279,13 @@ def _map_columns(ws: object, hrow: int, out: Sheet, language: str) -> dict[str, 
             continue
         name = headers.match_header(text)
         if name is None:
+            other = headers.other_indicator(text)
+            if other:
+                out.problems.append(Problem(
+                    msg("excel.other_indicator", language, header=text,
+                        what=msg(f"excel.other_indicator.{other}", language)),
+                    file=out.where(cell=f"{letter}{hrow}"), severity="warning"))
+                continue
             if headers.is_ignored_header(text):
                 out.problems.append(Problem(msg("excel.ignored_header", language, header=text),
                                             file=out.where(cell=f"{letter}{hrow}"), severity="warning"))

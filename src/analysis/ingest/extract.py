@@ -591,6 +591,7 @@ class _Extractor:
                 if lab.label is None:  # a name that is not ours: sets the topic only
                     topic = lab.topic or topic
                     last_unbound = None
+                    self._other_indicator(lab, ctx, e)
                     continue
                 nxt = kept[i + 1] if i + 1 < len(kept) else None
                 if nxt is not None and nxt[2] == "label" and re.fullmatch(r"(?:的|中)?", norm[b:nxt[0]]):
@@ -658,6 +659,21 @@ class _Extractor:
                         ctx.series = series
         self._prev = (topic, ctx.series)
         return (year, year_span, period), last_unbound
+
+    def _other_indicator(self, lab: _Label, ctx: Context, e: int) -> None:
+        """避孕节育措施落实率92.87%: an indicator that sounds like a field but is another one is
+        not read; say so, so that the reader knows why the figure is not there."""
+        kind = headers.OTHER_INDICATORS.get(lab.text)
+        if kind is None:
+            return
+        norm = self.doc.norm
+        filler = _FILLER.match(norm, lab.end, e)
+        v = _VALUE.match(norm, filler.end() if filler else lab.end)
+        if v and v.group("num") and v.end() <= e:
+            self._problem("extract.other_indicator", "note", None, ctx, (lab.start, v.end()),
+                          lab, self.doc.text(lab.start, lab.end),
+                          what=message(f"other_indicator.{kind}", "zh"),
+                          what_en=message(f"other_indicator.{kind}", "en"))
 
     # -- context ------------------------------------------------------------------------------------
 

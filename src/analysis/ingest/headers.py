@@ -177,10 +177,19 @@ LABELS: tuple[Label, ...] = tuple(
               "男女婴出生性别比值", "出生婴儿性别比值")
     + _labels("sex_ratio_at_birth", "性别比", "总性别比", header=False, needs="births")
     + _labels("contraceptive_rate_pct", "综合避孕率", "综合避孕节育率", "综合节育率",
-              "综合避孕节育措施落实率", "避孕节育措施落实率", "避孕措施落实率", "节育措施落实率",
-              "综合避孕措施落实率", "避孕节育措施落实到位率", "综合避孕节育措施落实到位率",
-              "避孕节育率", "避孕率", "综合避孕率(%)")
+              "避孕节育率", "避孕率", "综合避孕率(%)", "避孕现用率", "避孕方法现用率")
 )
+
+#: Indicators that sound like a schema field but measure something else: never read as one, in
+#: a table header or in running text. The contraceptive *prevalence* rate (综合避孕率) is the share
+#: of married women 15-49 using contraception (UN, *World Contraceptive Use*); a 落实率 is the
+#: share of the women a programme *targeted* who were reached, a different denominator.
+OTHER_INDICATORS: dict[str, str] = {
+    **{n: "measures" for n in ("综合避孕节育措施落实率", "避孕节育措施落实率", "避孕措施落实率",
+                               "节育措施落实率", "综合避孕措施落实率", "避孕节育措施落实到位率",
+                               "综合避孕节育措施落实到位率", "节育措施及时率", "避孕节育措施及时率")},
+    **{n: "hospital" for n in ("住院分娩率", "住院分娩", "住院分娩人数")},
+}
 
 #: Names that need a context in running text (in a table header they are unambiguous).
 _CONTEXTUAL: dict[str, str] = {
@@ -228,6 +237,7 @@ NOT_FIGURES: dict[str, str] = {
     "流动人口婚育": "", "流动人口均等化": "", "流动人口卫生": "", "流动人口社会": "",
     "流动人口数据": "", "流动人口集中": "", "流动人口聚集": "", "流动人口育龄群众": "",
     "死亡率低": "", "出生率低": "",
+    **{n: ("women" if kind == "measures" else "births") for n, kind in OTHER_INDICATORS.items()},
 }
 
 #: Words naming the population a figure is about; a figure of one series is never put in
@@ -356,6 +366,15 @@ def match_header(text: object) -> str | None:
         if candidate in _HEADER_INDEX:
             return _HEADER_INDEX[candidate]
     return None
+
+
+def other_indicator(text: object) -> str | None:
+    """The kind of indicator (``measures``, ``hospital``) a header names that only sounds like a
+    schema field (避孕节育措施落实率 is not the contraceptive prevalence rate), else ``None``."""
+    if text is None:
+        return None
+    key = header_key(str(text))
+    return OTHER_INDICATORS.get(key) or OTHER_INDICATORS.get(_PAREN.sub("", key).strip())
 
 
 def is_ignored_header(text: object) -> bool:
