@@ -734,3 +734,44 @@ def test_cli_extract_to_csv_appends_after_validation(cli, tmp_path: Path, capsys
     ds, _ = validate_dataset(data)
     row = ds.township_panel("laodaohe").iloc[0]
     assert int(row["births"]) == 256 and pd.isna(row.get("in_migrants", pd.NA))
+
+
+# Batch 8 residuals: general rules -------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, want", [
+    # number first: the count before the name of the newborn
+    ("据统计,2016年我市本年度共增加91569个新生儿,其中第一胎数为59229个。",
+     [(2016, {"births": 91569, "births_parity1": 59229})]),
+    ("2023年,全镇迎来了312名新生儿。", [(2023, {"births": 312})]),
+    ("2023年全镇新生儿共增加72729个。", [(2023, {"births": 72729})]),
+    # census rounds written short: 七普 is 2020, 六普 2010
+    ("“七普”数据显示,全区育龄妇女人数为13.42万人。", [(2020, {"women_15_49": 134200})]),
+    # last year's figure, then 持平
+    ("2005年全市人口出生率为9.87‰,与去年的9.84‰基本持平。",
+     [(2005, {"birth_rate_permille": 9.87}), (2004, {"birth_rate_permille": 9.84})]),
+    # what a report cites its figure from is context
+    ("据悉,2004年全县人口出生率为11.4‰。", [(2004, {"birth_rate_permille": 11.4})]),
+    ("根据报表统计截止2011年3月31日全旗已婚育龄妇女13214人。", [(2011, {"married_women_15_49": 13214})]),
+    ("据1952年育龄妇女生育状况普查,生育年龄妇女有5291人。", [(1952, {"women_15_49": 5291})]),
+])
+def test_general_phrasings(text: str, want: list) -> None:
+    assert [(r["year"], figures(r)) for r in extract_figures(text) if figure_fields(r)] == want
+
+
+def test_number_first_needs_a_newborn_and_a_plain_clause() -> None:
+    assert not any(figure_fields(r) for r in extract_figures("2023年有300名儿童入学。"))
+    # a count of something else before the name is not births
+    assert not any(figure_fields(r) for r in extract_figures("2023年为120户家庭的新生儿上户口。"))
+
+
+def test_totals_over_several_years_are_no_years_figures() -> None:
+    recs = extract_figures("1985~2000年,全区出生68383人,死亡24532人。2001年,全区出生4100人。")
+    assert [(r["year"], figures(r)) for r in recs if figure_fields(r)] == [(2001, {"births": 4100})]
+    notes = [p for r in recs for p in r["problems"] if p["kind"] == "multi_year"]
+    assert [p["text"] for p in notes] == ["68383人", "24532人"]
+    assert "1985-2000年" in notes[0]["message_zh"] and "not one year's figure" in notes[0]["message_en"]
+
+
+def test_a_date_where_the_figure_should_be_is_not_read() -> None:
+    recs = extract_figures("2、出生人口和死亡人口:20__年11月1日--20__年10月31日期间,全镇出生人数为591人。")
+    assert [figures(r) for r in recs if figure_fields(r)] == [{"births": 591}]

@@ -592,6 +592,10 @@ TABLE: dict[str, dict[str, str]] = {
     "ingest.extract.other_indicator.hospital": {
         "zh": "住院分娩,不等于出生人口", "en": "hospital deliveries, not births",
     },
+    "ingest.extract.extract.multi_year": {
+        "zh": "{label}“{text}”是{period}几年合计或平均的数字,不是某一年的,未读取。",
+        "en": "{label} '{text}' is a total or average over {period}, not one year's figure; not read.",
+    },
     "ingest.extract.extract.approximate": {
         "zh": "{label}“{text}”是约数、界限或目标,不是确切数字,未读取。",
         "en": "{label} '{text}' is approximate, a bound or a target, not an exact figure; not read.",

@@ -79,7 +79,7 @@ _UNIT_COUNT = ("人", "名", "个", "例", "口")
 _OTHER_UNITS = "户对次元岁年月日天件份盒条场期项所家台本张支袋瓶斤倍亩座位村组批周"
 
 _FILLER = re.compile(
-    r"(?:\s|:|为|是|已达到|已经达到|达到了|达到|已达|达|有|共有|共计|共|计|合计|总计|累计|仅为|仅|只有"
+    r"(?:\s|:|为|是|共增加|已达到|已经达到|达到了|达到|已达|达|有|共有|共计|共|计|合计|总计|累计|仅为|仅|只有"
     r"|约为|约有|约|大约|近|接近|超过|不足|不到|逾|分别为|分别是|分别达到|分别达|分别|人数|总数|总量"
     r"|数量|数|人口|婴儿|的|控制在|力争|确保|争取|保持在|不低于|不高于|不超过|低于|高于|目标|新增)*")
 _APPROX_WORDS = ("约", "大约", "近", "接近", "超过", "不足", "不到", "逾", "控制在", "力争", "确保",
@@ -97,9 +97,17 @@ _PART_MASKED = re.compile(r"(?P<mask>[\d.,]+[xX×*□■]+[\dxX×*□■.,]*)\s*
 _BLANK = re.compile(r"(?:\(\s*\)|_+|\s+)?(?P<unit>‰|%)|(?:\(\s*\)|_{2,}|\s{2,})(?P<unit2>人|名)")
 _GARBLED = re.compile(r"[\dOolI][\dOolI.,]*[\dOolI](?=\s*(?:万人|人|名|‰|%|[,;。]|$))")
 _YEAR = re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2})\s*年(?!龄|代|级|限|轻|初)度?"
-                   r"|第(?P<census>[四五六七])次全国人口普查"
+                   r"|第(?P<census>[四五六七])次全国人口普查|(?<![\u4e00-\u9fff])(?P<census2>[四五六七])普(?!查|通|及|遍)"
                    r"|(?P<cy>[一二三四五六七八九〇零○OoＯ0]{4})\s*年(?!龄|代|级|限)度?")
 _MASKED_YEAR = re.compile(r"(?<![A-Za-z])(?:(?:19|20)[xX×*_\-－]{2}|[xX×*]{1,4})\s*年(?!龄|代|级|限)度?")
+#: Several years (1985~2000年, 1949年至1955年, 2012至20xx年): a figure over them is no year's.
+_YEAR_RANGE = re.compile(r"(?<![\d.])(?P<a>(?:19|20)\d{2})\s*年?\s*(?:至|到|-|~|～|—|–|－)\s*"
+                         r"(?P<b>(?:19|20)(?:\d{2}|[xX×*]{2}))\s*年(?!龄|代|级|限)")
+_MULTI_YEAR = re.compile(r"^\d{4}-(?:\d{4}|\d{2}[xX×*]{2})年$")
+#: Names a births count may follow (共增加91569个新生儿), and the verbs that may precede it.
+_NUMBER_FIRST_NAMES = frozenset({"新生儿", "新生婴儿", "出生婴儿"})
+_NUMBER_FIRST = re.compile(r"(?P<num>\d[\d,]*)\s*(?P<mult>万)?\s*(?:个|名|位)")
+_BIRTH_VERBS = re.compile(r"共增加|增加了?|新增|迎来了?|诞生了?|出生了?|降生了?|共有|有")
 #: A part of a year (上半年, 1至11月, 前三季度): part of the time context, like the year.
 _PERIOD = re.compile(r"(?P<p>上半年|下半年|(?:第?[一二三四1-4]|前[二三两2-3])季度|(?:1|一)\s*(?:至|到|-|~)\s*"
                      r"(?:\d{1,2}|[二三四五六七八九十]|十[一二])\s*月(?:份)?)")
@@ -146,7 +154,8 @@ _NEUTRAL = re.compile(
     r"|截至目前|截止目前|截至|截止|辖区内|辖区|境内|区域内|镇域内|镇域|域内|实有|登记|统计|据统计|经统计"
     r"|数据显示|的|中|为|是|在|全|总|年|底|末|份|月|日|\d|同期|据|我|本|该|已|已经|全部|户籍|常住|流动"
     r"|流入|流出|外来|[-.~至到]|[一二三四五六七八九十]是|第[一二三四五六七八九十]+|首先|其次|另外|此外"
-    r"|同时|再次|最后|[一二三四五六七八九十]+、|纯|上报|报告)*")
+    r"|同时|再次|最后|[一二三四五六七八九十]+、|纯|上报|报告|据悉|据了解|据介绍|据调查|根据|报表|年报|资料"
+    r"|显示|表明)*")
 _CHANGE = re.compile(r"比上年|较上年|比去年|较去年|同比|环比|与上年|与去年|比上一年|增加|减少|下降|上升"
                      r"|增长|提高|降低|增幅|降幅|净增|净减|回落|多出|少了")
 _COMPARED_PLAIN = re.compile(r"\s*,?\s*与\s*(?P<m>上一年|上年|去年|前一年)(?:底|末|同期)?(?:的)?\s*"
@@ -306,8 +315,8 @@ CENSUS_YEARS = {"四": 1990, "五": 2000, "六": 2010, "七": 2020}
 def _year_value(m: re.Match[str]) -> int | None:
     if m.group("y"):
         return int(m.group("y"))
-    if m.group("census"):
-        return CENSUS_YEARS[m.group("census")]
+    if m.group("census") or m.group("census2"):
+        return CENSUS_YEARS[m.group("census") or m.group("census2")]
     raw = m.group("cy")
     if not any(c in raw for c in "一二三四五六七八九〇零○"):
         return None  # "0000" or Latin O's only: not a Chinese-numeral year
@@ -479,6 +488,9 @@ class _Extractor:
         events: list[tuple[int, int, str, object]] = []
         trends = [(t.start(), t.end()) for m in re.finditer(r"由|从", norm[s:e])
                   for t in [_TREND.match(norm, s + m.start())] if t]
+        for m in _YEAR_RANGE.finditer(norm, s, e):
+            if not any(a <= m.start() < b for a, b in trends) and not self._in_title(m.start()):
+                events.append((m.start(), m.end(), "range", f"{m.group('a')}-{m.group('b')}年"))
         for m in _YEAR.finditer(norm, s, e):
             y = _year_value(m)
             if y is not None and not self._in_title(m.start()) \
@@ -548,6 +560,9 @@ class _Extractor:
                 ctx.year, ctx.year_span, ctx.period = year, year_span, None
             elif kind == "period":
                 period = ctx.period = str(val)
+            elif kind == "range":  # 1985~2000年: totals over several years follow
+                year, year_span, period = None, (a, b), str(val)
+                ctx.year, ctx.year_span, ctx.period = None, (a, b), str(val)
             elif kind == "whole_year":
                 if ctx.period != "上年":
                     period = ctx.period = None
@@ -613,6 +628,11 @@ class _Extractor:
                 if field_name is None:
                     last_unbound = None
                     continue
+                got = self._number_first(lab, field_name, ctx, s)
+                if got is not None:
+                    last, last_unbound = got, None
+                    topic = headers.TOPIC_OF.get(field_name, topic)
+                    continue
                 prefix_series = self._prefix_ok(lab, s)
                 if prefix_series is False:
                     # 全区居住半年以上全员流动人口32.3万人,其中…: the figure is not read, but
@@ -659,6 +679,24 @@ class _Extractor:
                         ctx.series = series
         self._prev = (topic, ctx.series)
         return (year, year_span, period), last_unbound
+
+    def _number_first(self, lab: _Label, field_name: str, ctx: Context, s: int) -> Figure | None:
+        """共增加91569个新生儿 / 迎来300名新生婴儿: the number before the name (births only)."""
+        if field_name != "births" or lab.text not in _NUMBER_FIRST_NAMES:
+            return None
+        norm = self.doc.norm
+        start = lab.start
+        while start > s and norm[start - 1] not in _CLAUSE_SEP and norm[start - 1] not in "。!?":
+            start -= 1
+        m = _NUMBER_FIRST.search(norm, start, lab.start)
+        if not m or m.end() != lab.start or not _NEUTRAL.fullmatch(
+                _BIRTH_VERBS.sub("", self._context_words(norm[start:m.start()]))):
+            return None
+        v = _VALUE.match(norm, m.start())
+        if v is None:
+            return None
+        fig_ctx = Context(ctx.place, ctx.year, ctx.series, ctx.period, ctx.year_span)
+        return self._figure_from(v, lab, field_name, fig_ctx, "")
 
     def _other_indicator(self, lab: _Label, ctx: Context, e: int) -> None:
         """避孕节育措施落实率92.87%: an indicator that sounds like a field but is another one is
@@ -716,25 +754,7 @@ class _Extractor:
         start = lab.start
         while start > s and norm[start - 1] not in _CLAUSE_SEP and norm[start - 1] not in "。!?":
             start -= 1
-        prefix = norm[start:lab.start]
-        # (一)人口出生情况 全市10个月共出生…: a section heading, then the sentence
-        heading = _HEADING.match(prefix)
-        if heading:
-            prefix = prefix[heading.end():]
-        # places, self references and qualifying names are context too
-        for name in self.doc.places:
-            prefix = prefix.replace(headers.normalize_text(name), "")
-        # 桐乡全市 / 平湖市全年 …: a place the text does not otherwise name, then the whole of it
-        prefix = _PLACE_THEN_WHOLE.sub("", prefix)
-        # 平湖市常住人口: a city or county the text names more than once, at the clause start
-        m = _CITY_AT_START.match(prefix)
-        if m and m.group() not in _NOT_PLACE and norm.count(m.group()) >= 2:
-            prefix = prefix[m.end():]
-        prefix = _SELF.sub("", prefix)
-        prefix = _PERIOD.sub("", _MASKED_YEAR.sub("", _YEAR.sub("", prefix)))
-        prefix = self._joined_re.sub("", prefix)
-        for word in ("本年度内", "年度内", "本年度", "上一年", "上年度", "上年", "去年", "今年", "本年", "当年"):
-            prefix = prefix.replace(word, "")
+        prefix = self._context_words(norm[start:lab.start])
         series = None
         for word in sorted(headers.SERIES_WORDS, key=len, reverse=True):
             if word in prefix:
@@ -747,6 +767,29 @@ class _Extractor:
         if not _NEUTRAL.fullmatch(prefix):
             return False
         return series or True
+
+    def _context_words(self, prefix: str) -> str:
+        """``prefix`` without what only sets the context: a section heading, places, 全镇 / 我镇,
+        years and parts of years, qualifying names, 本年度 / 去年 …"""
+        # (一)人口出生情况 全市10个月共出生…: a section heading, then the sentence
+        heading = _HEADING.match(prefix)
+        if heading:
+            prefix = prefix[heading.end():]
+        # places, self references and qualifying names are context too
+        for name in self.doc.places:
+            prefix = prefix.replace(headers.normalize_text(name), "")
+        # 桐乡全市 / 平湖市全年 …: a place the text does not otherwise name, then the whole of it
+        prefix = _PLACE_THEN_WHOLE.sub("", prefix)
+        # 平湖市常住人口: a city or county the text names more than once, at the clause start
+        m = _CITY_AT_START.match(prefix)
+        if m and m.group() not in _NOT_PLACE and self.doc.norm.count(m.group()) >= 2:
+            prefix = prefix[m.end():]
+        prefix = _SELF.sub("", prefix)
+        prefix = _PERIOD.sub("", _MASKED_YEAR.sub("", _YEAR.sub("", prefix)))
+        prefix = self._joined_re.sub("", prefix)
+        for word in ("本年度内", "年度内", "本年度", "上一年", "上年度", "上年", "去年", "今年", "本年", "当年"):
+            prefix = prefix.replace(word, "")
+        return prefix
 
     # -- reading the value after a name --------------------------------------------------------------
 
@@ -831,6 +874,8 @@ class _Extractor:
         if headers.unit_kind(field_name) == "count" and re.match(r"人(?:[,;。、)\s]|$)", norm[q:q + 2]):
             self._problem("extract.blank", "warning", field_name, ctx, (lab.start, q + 1), lab, label_text)
             return None
+        if _YEAR.match(norm, q) or _MASKED_YEAR.match(norm, q) or _YEAR_RANGE.match(norm, q):
+            return None  # 死亡人口:20__年11月1日…: a date, not the figure
         v = _VALUE.match(norm, q)
         if not v or v.start("num") - q > 4:
             return None
@@ -912,6 +957,11 @@ class _Extractor:
                     self._problem("extract.unit", "warning", field_name, ctx, span, lab, label_text,
                                   expected="女=100")
                     return None
+        if ctx.period is not None and _MULTI_YEAR.match(ctx.period):
+            # 1985~2000年,全区出生68383人: a total over several years is no year's figure
+            self._problem("extract.multi_year", "note", field_name, ctx, span, lab, label_text,
+                          period=ctx.period)
+            return None
         value = _number(d)
         fig = Figure(field_name, value, self.doc.text(*span), span, label_text,
                      (lab.start, lab.end), self._sentence_of(span[0]), ctx.key())
@@ -948,7 +998,7 @@ class _Extractor:
         if not m:
             return None
         v = _VALUE.match(self.doc.norm, m.end())
-        if not v or not re.match(r"\s*(?:相比|比较)", self.doc.norm[v.end():e]):
+        if not v or not re.match(r"\s*(?:相比|比较|基本持平|持平|相当|基本相当|相同|一致)", self.doc.norm[v.end():e]):
             return None
         prev = Context(ctx.place, ctx.year - 1 if ctx.year is not None else None, ctx.series, "上年",
                        (m.start("m"), m.end("m")))
