@@ -775,3 +775,43 @@ def test_totals_over_several_years_are_no_years_figures() -> None:
 def test_a_date_where_the_figure_should_be_is_not_read() -> None:
     recs = extract_figures("2、出生人口和死亡人口:20__年11月1日--20__年10月31日期间,全镇出生人数为591人。")
     assert [figures(r) for r in recs if figure_fields(r)] == [{"births": 591}]
+
+
+def test_a_table_drawn_with_box_characters_and_a_two_row_header() -> None:
+    text = ("表2 1991—2010年孩次统计表\n"
+            "┏━━━━┯━━━━━━┯━━━━━━┯━━━━━━┓\n"
+            "┃ 孩次 │ 一孩 │ 二孩 │ 多孩 ┃\n"
+            "┠──┼───┬──┼───┬──┼───┬──┨\n"
+            "┃ 年度 │ 数量 │ % │ 数量 │ % │ 数量 │ % ┃\n"
+            "┠──┼───┼──┼───┼──┼───┼──┨\n"
+            "┃ 1991 │ 61658 │ 65.0 │ 25326 │ 26.7 │ 7876 │ 8.3 ┃\n"
+            "┠──┼───┼──┼───┼──┼───┼──┨\n"
+            "┃ 2010 │ 73296 │ 76.9 │ 20887 │ 22.0 │ 1095 │ 1.1 ┃\n"
+            "┗━━┷━━━┷━━┷━━━┷━━┷━━━┷━━┛\n")
+    recs = {r["year"]: figures(r) for r in extract_figures(text) if figure_fields(r)}
+    assert recs == {1991: {"births_parity1": 61658, "births_parity2": 25326, "births_parity3plus": 7876},
+                    2010: {"births_parity1": 73296, "births_parity2": 20887, "births_parity3plus": 1095}}
+
+
+def test_a_table_whose_header_wraps_over_lines() -> None:
+    """Text copied from a PDF table: one word of the header per line, rows with single spaces,
+    empty cells written NA, early rows with their later cells missing."""
+    text = ("开江县人口资料\n年 份 年末人口 出生\n人数\n出生率\n(‰)\n死亡\n人数\n死亡率\n(‰)\n自然\n增长\n"
+            "自增率\n(‰)\n1952 310221            \n1953 316134 9100 28.76 3187 10.08 5913 18.70\n"
+            "1962 316163 NA NA NA NA 4129 13.06\n说明:1958年起人口统计口径有变。\n")
+    recs = {r["year"]: figures(r) for r in extract_figures(text) if figure_fields(r)}
+    assert recs == {
+        1952: {"total_population": 310221},
+        1953: {"total_population": 316134, "births": 9100, "birth_rate_permille": 28.76, "deaths": 3187,
+               "death_rate_permille": 10.08, "natural_growth_permille": 18.7},
+        1962: {"total_population": 316163, "natural_growth_permille": 13.06}}
+    rec = next(r for r in extract_figures(text) if r["year"] == 1953)
+    assert rec["provenance"]["births"]["label"].replace("\n", "") == "出生人数"
+
+
+def test_a_wrapped_header_cut_wrongly_is_refused() -> None:
+    """Numbers that do not fit the names they fall under (a rate under a count, a count under a
+    rate) mean the columns were not what the header says: nothing is read."""
+    for text in ("年份 出生\n人数\n出生率\n(‰)\n1990 10.81 3188\n",
+                 "年份 出生率\n(‰)\n死亡率\n1990 3188 10.81 1206 4.09\n"):
+        assert not any(figure_fields(r) for r in extract_figures(text)), text

@@ -14,6 +14,23 @@ years down (one row per year)::
     年份   总人口   出生人口   出生率(‰)
     2022   33500    210        6.27
 
+Tables drawn with box characters (``┃ 1991 │ 61658 │``, rules of ``─┼┠``) are read the same way:
+the verticals separate cells and the rule lines are passed over. A header of two rows (``孩次 │ 一孩
+│ 二孩`` over ``年度 │ 数量 │ % │ 数量 │ %``) names each column by its group and sub-column.
+
+A header wrapped over several lines, as text copied from a PDF table comes out::
+
+    年 份 年末人口 出生
+    人数
+    出生率
+    (‰)
+    1953 316134 9100 28.76
+
+is cut into as many column names as the widest year row has numbers, choosing the cut that
+leaves fewest names unknown; a unit line (``(‰)``) closes the name before it. The table is read
+only when every column given a rate field holds plausible rates and every count column whole
+numbers: a wrong cut would put counts under a rate.
+
 A row or column name is matched like a spreadsheet header (:func:`headers.match_header`), and the
 unit in its parentheses (人, 万人, ‰, %) applies to every number under it; a rate named without
 a unit takes its field's own (a table of 出生率 holds per-mille figures). Anything else (a row
@@ -28,7 +45,16 @@ from dataclasses import dataclass
 
 from . import headers
 
-_SPLIT = re.compile(r"\s{2,}|\t|\||\u3000")
+_SPLIT = re.compile(r"\s{2,}|\t|\||\u3000|[│┃║┆┊]")
+#: A rule line of a drawn table: box characters, dashes and spaces only.
+_RULE_LINE = re.compile(r"^\s*[─━┄┈┼╋┠┨┏┓┗┛├┤┌┐└┘┬┴┯┷┳┻═╔╗╚╝╠╣╦╩╬╞╡╪╟╢╫┿╂+\-=]"
+                        r"[─━┄┈┼╋┠┨┏┓┗┛├┤┌┐└┘┬┴┯┷┳┻═╔╗╚╝╠╣╦╩╬╞╡╪╟╢╫┿╂+\-=\s│┃║]*$")
+#: An empty cell of a table (not available, nothing).
+_EMPTY_CELL = re.compile(r"^(?:NA|N/A|na|n/a|-|—|–|－|…|/|无)$")
+#: Sub-columns that hold the group's own count (一孩 │ 数量).
+_COUNT_SUBS = ("数量", "人数", "数", "合计", "小计", "计", "人口", "人")
+#: Plausible values of rate columns, to refuse a table whose columns were cut wrongly.
+_RATE_BOUNDS = {"‰": (-100.0, 100.0), "%": (0.0, 100.0), "ratio": (50.0, 200.0)}
 _YEAR_CELL = re.compile(r"^(?P<y>(?:19|20)\d{2})\s*(?:年(?:度|末|底)?)?$")
 _NUMBER_CELL = re.compile(r"^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^-?\d+(?:\.\d+)?$")
 _UNIT_IN_NAME = re.compile(r"\((?P<unit>万人|人|名|个|‰|%|女=100)\)")
@@ -94,14 +120,145 @@ def _unit(name: str, field: str) -> str:
     return _DEFAULT_UNIT[headers.unit_kind(field)]
 
 
+def _sub_field(group: str, sub: str) -> str | None:
+    """The field of sub-column ``sub`` of column group ``group`` (一孩 + 数量 -> births_parity1;
+    一孩 + % -> None)."""
+    return headers.match_header(group + sub) or (
+        headers.match_header(group) if sub in _COUNT_SUBS else None)
+
+
+def _two_row_header(norm: str, top: list[tuple[int, int]], below: list[tuple[int, int]]
+                    ) -> tuple[list[str], list[tuple[int, int]], list[str | None]] | None:
+    """A header of two rows, the upper naming groups of equally many sub-columns: the column
+    names (first the year column's), their label spans and their fields; or None."""
+    groups, subs = top[1:], below[1:]
+    if len(groups) < 2 or not below or norm[slice(*below[0])] not in _YEAR_HEAD \
+            or len(subs) % len(groups) or len(subs) // len(groups) < 2:
+        return None
+    m = len(subs) // len(groups)
+    names, spans, fields = [norm[slice(*below[0])]], [below[0]], []
+    for g, gspan in enumerate(groups):
+        for k in range(m):
+            group, sub = norm[slice(*gspan)], norm[slice(*subs[g * m + k])]
+            names.append(group + sub)
+            spans.append(gspan)
+            fields.append(_sub_field(group, sub))
+    return names, spans, fields
+
+
+def _is_year_row(norm: str, words: list[tuple[int, int]]) -> bool:
+    return len(words) >= 2 and bool(_YEAR_CELL.match(norm[slice(*words[0])])) and all(
+        _NUMBER_CELL.match(norm[a:b]) or _EMPTY_CELL.match(norm[a:b]) for a, b in words[1:])
+
+
+def _cut_header(names: list[str], n: int) -> list[tuple[int, int]] | None:
+    """Cut the words of a wrapped header into ``n`` column names: token ranges ``[a, b)``.
+
+    Fewest names unknown wins; a unit word (``(‰)``) may only end a name, never start one.
+    """
+    unit = [bool(re.fullmatch(r"[(（][^()（）]*[)）]", w)) for w in names]
+    t = len(names)
+    inf = (10**6, 0)
+    # best[k][j]: (unknown names, -known names) cutting names[:j] into k columns
+    best = [[inf] * (t + 1) for _ in range(n + 1)]
+    back: list[list[int]] = [[-1] * (t + 1) for _ in range(n + 1)]
+    best[0][0] = (0, 0)
+    for k in range(1, n + 1):
+        for j in range(1, t + 1):
+            for a in range(j - 1, max(-1, j - 6), -1):  # a name of at most 5 words
+                if best[k - 1][a] == inf or unit[a]:
+                    continue
+                known = headers.match_header("".join(names[a:j])) is not None
+                cost = (best[k - 1][a][0] + (0 if known else 1), best[k - 1][a][1] - known)
+                if cost < best[k][j]:
+                    best[k][j], back[k][j] = cost, a
+    if best[n][t] == inf:
+        return None
+    cuts, j = [], t
+    for k in range(n, 0, -1):
+        a = back[k][j]
+        cuts.append((a, j))
+        j = a
+    return cuts[::-1]
+
+
+def _plausible(field: str, unit: str, values: list[str]) -> bool:
+    kind = headers.unit_kind(field)
+    if kind == "count":
+        return all("." not in v for v in values)
+    lo, hi = _RATE_BOUNDS.get(kind, (float("-inf"), float("inf")))
+    return all(lo <= float(v.replace(",", "")) <= hi for v in values)
+
+
+def _wrapped_years_down(norm: str, lines: list[tuple[int, int]], i: int
+                        ) -> tuple[list[Cell], int] | None:
+    """A years-down table whose header starts at line ``i`` and may wrap over several lines
+    (``年 份 年末人口 出生`` / ``人数`` / ``出生率`` / ``(‰)``) before rows of a year and numbers
+    separated by single spaces. Returns the cells and the index of the line after the table."""
+    words = _words(norm, *lines[i])
+    if not words:
+        return None
+    first = norm[slice(*words[0])]
+    skip = 2 if first == "年" and len(words) > 1 and norm[slice(*words[1])] in ("份", "度") else (
+        1 if first in _YEAR_HEAD else 0)
+    if not skip:
+        return None
+    head = words[skip:]
+    j = i + 1
+    while j < len(lines) and j - i <= 25 and not _is_year_row(norm, _words(norm, *lines[j])):
+        line = norm[slice(*lines[j])]
+        if not line.strip() or re.search(r"\d{3}|[。,;]", line) or len(line.strip()) > 40:
+            return None
+        head += _words(norm, *lines[j])
+        j += 1
+    rows = []
+    while j < len(lines):
+        w = _words(norm, *lines[j])
+        if not _is_year_row(norm, w):
+            break
+        rows.append(w)
+        j += 1
+    if not rows or not head:
+        return None
+    n = max(len(r) - 1 for r in rows)
+    names = [norm[a:b] for a, b in head]
+    cuts = _cut_header(names, n)
+    if cuts is None:
+        return None
+    columns = []
+    for a, b in cuts:
+        name = "".join(names[a:b])
+        field = headers.match_header(name)
+        columns.append((field, (head[a][0], head[b - 1][1]), _unit(name, field) if field else ""))
+    if sum(1 for f, _, _ in columns if f) < 2:
+        return None
+    cells = []
+    for r in rows:
+        year = int(_YEAR_CELL.match(norm[slice(*r[0])]).group("y"))  # type: ignore[union-attr]
+        for (field, label_span, unit), span in zip(columns, r[1:]):
+            if field and not _EMPTY_CELL.match(norm[slice(*span)]):
+                cells.append(Cell(field, year, label_span, span, unit))
+    for field, _, unit in columns:
+        if field and not _plausible(field, unit, [norm[slice(*c.value_span)] for c in cells
+                                                  if c.field == field]):
+            return None  # counts under a rate: the header was cut wrongly
+    return cells, j
+
+
 def find_tables(norm: str) -> tuple[list[Cell], list[tuple[int, int]]]:
     """The cells of every plain-text table in ``norm`` and the span of each table."""
     lines, pos = [], 0
     for line in norm.split("\n"):
-        lines.append((pos, pos + len(line)))
+        if not _RULE_LINE.match(line):  # the rules of a drawn table are passed over
+            lines.append((pos, pos + len(line)))
         pos += len(line) + 1
     cells: list[Cell] = []
     blocks: list[tuple[int, int]] = []
+
+    def two_row(top: list[tuple[int, int]], j: int
+                ) -> tuple[list[str], list[tuple[int, int]], list[str | None]] | None:
+        return _two_row_header(norm, top, _cells(norm, *lines[j])) if j < len(lines) else None
+
     i = 0
     while i < len(lines):
         row = _cells(norm, *lines[i])
@@ -133,9 +290,14 @@ def find_tables(norm: str) -> tuple[list[Cell], list[tuple[int, int]]]:
                     found += [Cell(field, y, r[0], span, _unit(name, field))
                               for y, span in zip(cols, nums)]
                 j += 1
-        elif len(row) >= 3 and texts[0] in _YEAR_HEAD:
+        elif len(row) >= 3 and (texts[0] in _YEAR_HEAD or two_row(row, j)):
             # years down: one column per field
-            fields = [headers.match_header(t) for t in texts[1:]]
+            two = two_row(row, j) if texts[0] not in _YEAR_HEAD else None
+            if two:  # 孩次 │ 一孩 │ 二孩 over 年度 │ 数量 │ % │ 数量 │ %
+                texts, row, fields = two
+                j += 1
+            else:
+                fields = [headers.match_header(t) for t in texts[1:]]
             if sum(1 for f in fields if f) >= 2:
                 while j < len(lines):
                     r = _cells(norm, *lines[j])
@@ -147,6 +309,10 @@ def find_tables(norm: str) -> tuple[list[Cell], list[tuple[int, int]]]:
                     found += [Cell(f, int(y.group("y")), row[k + 1], span, _unit(texts[k + 1], f))
                               for k, (f, span) in enumerate(zip(fields, nums)) if f]
                     j += 1
+        if not found:
+            wrapped = _wrapped_years_down(norm, lines, i)
+            if wrapped:
+                found, j = wrapped
         if found:
             cells += found
             blocks.append((lines[i][0], lines[j - 1][1]))
