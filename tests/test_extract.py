@@ -815,3 +815,13 @@ def test_a_wrapped_header_cut_wrongly_is_refused() -> None:
     for text in ("年份 出生\n人数\n出生率\n(‰)\n1990 10.81 3188\n",
                  "年份 出生率\n(‰)\n死亡率\n1990 3188 10.81 1206 4.09\n"):
         assert not any(figure_fields(r) for r in extract_figures(text)), text
+
+
+def test_the_year_of_an_honour_is_not_the_year_of_the_figures_after_it() -> None:
+    text = ("乡镇2015年人口计生工作汇报\n2012年,被省委、省政府授予“全省人口与计划生育工作先进乡镇”。"
+            "人口出生率为9.88‰,自然增长率为4.73‰。")
+    assert [(r["year"], figures(r)) for r in extract_figures(text) if figure_fields(r)] == [
+        (2015, {"birth_rate_permille": 9.88, "natural_growth_permille": 4.73})]
+    # a year sentence without an event still dates what follows
+    text = "乡镇2015年人口计生工作汇报\n2012年,我镇继续加强人口计生工作。人口出生率为9.88‰。"
+    assert [r["year"] for r in extract_figures(text) if figure_fields(r)] == [2012]

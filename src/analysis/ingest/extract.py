@@ -163,6 +163,8 @@ _COMPARED_PLAIN = re.compile(r"\s*,?\s*与\s*(?P<m>上一年|上年|去年|前�
 _COMPARED_PAREN = re.compile(r"\s*,?\s*(?:比|较|与)\s*(?P<m>上一年|上年|去年|前一年)(?:同期)?(?:相比)?\s*\(\s*")
 _PREV_PAREN = re.compile(r"\s*\(\s*(?P<m>上一年|上年同期|上年|去年同期|去年|前一年|(?P<y>(?:19|20)\d{2})\s*年)"
                          r"\s*(?:同期)?\s*(?:为|是|:|的)?\s*")
+#: Words of a dated event (an honour, a founding): its year is not the year of later figures.
+_EVENT = re.compile(r"授予|荣获|获得|获评|评为|评选为|命名为|被命名|表彰|荣膺|挂牌|成立|建成|创建为")
 _RATE_WORDS = re.compile(r"率|度|比例|占比|比重|覆盖面")
 _GROWTH_WORDS = re.compile(r"增长|增幅|提高|上升|增加|提标|增速")
 
@@ -536,6 +538,7 @@ class _Extractor:
         norm = self.doc.norm
         kept = self._events(s, e)
         year, year_span, period = year_ctx
+        n_figures = len(self.figures) + len(self.alternatives)
         ctx = Context(self.doc.main_place, year, period=period, year_span=year_span)
         topic = ""
         if norm.startswith("其中", s) and self._prev is not None:
@@ -678,6 +681,10 @@ class _Extractor:
                     if series and series != "main":
                         ctx.series = series
         self._prev = (topic, ctx.series)
+        if (year, year_span, period) != year_ctx and n_figures == len(self.figures) + len(
+                self.alternatives) and _EVENT.search(norm, s, e):
+            # 2012年,被省委、省政府授予“先进乡镇”。: the year dates an event, not the figures after it
+            return year_ctx, last_unbound
         return (year, year_span, period), last_unbound
 
     def _number_first(self, lab: _Label, field_name: str, ctx: Context, s: int) -> Figure | None:
