@@ -79,7 +79,7 @@ _UNIT_COUNT = ("人", "名", "个", "例", "口")
 _OTHER_UNITS = "户对次元岁年月日天件份盒条场期项所家台本张支袋瓶斤倍亩座位村组批周"
 
 _FILLER = re.compile(
-    r"(?:\s|:|为|是|共增加|已达到|已经达到|达到了|达到|已达|达|有|共有|共计|共|计|合计|总计|累计|仅为|仅|只有"
+    r"(?:\s|\[\d{1,2}\]|:|为|是|共增加|已达到|已经达到|达到了|达到|已达|达|有|共有|共计|共|计|合计|总计|累计|仅为|仅|只有"
     r"|约为|约有|约|大约|近|接近|超过|不足|不到|逾|分别为|分别是|分别达到|分别达|分别|人数|总数|总量"
     r"|数量|数|人口|婴儿|的|控制在|力争|确保|争取|保持在|不低于|不高于|不超过|低于|高于|目标|新增)*")
 _APPROX_WORDS = ("约", "大约", "近", "接近", "超过", "不足", "不到", "逾", "控制在", "力争", "确保",
@@ -160,6 +160,9 @@ _CHANGE = re.compile(r"比上年|较上年|比去年|较去年|同比|环比|与
                      r"|增长|提高|降低|增幅|降幅|净增|净减|回落|多出|少了")
 _COMPARED_PLAIN = re.compile(r"\s*,?\s*与\s*(?P<m>上一年|上年|去年|前一年)(?:底|末|同期)?(?:的)?\s*"
                              r"(?=[-\d])")
+#: …常住人口579101人,与2010年第六次全国人口普查的442854人相比: the figure of the last census.
+_COMPARED_CENSUS = re.compile(r"\s*,?\s*(?:与|同|和|比|较)\s*(?:(?P<y>(?:19|20)\d{2})\s*年\s*)?"
+                              r"(?:第(?P<c>[四五六七])次全国人口普查|“?(?P<c2>[四五六七])普”?)(?:时)?(?:的)?\s*")
 _COMPARED_PAREN = re.compile(r"\s*,?\s*(?:比|较|与)\s*(?P<m>上一年|上年|去年|前一年)(?:同期)?(?:相比)?\s*\(\s*")
 _PREV_PAREN = re.compile(r"\s*\(\s*(?P<m>上一年|上年同期|上年|去年同期|去年|前一年|(?P<y>(?:19|20)\d{2})\s*年)"
                          r"\s*(?:同期)?\s*(?:为|是|:|的)?\s*")
@@ -495,6 +498,8 @@ class _Extractor:
                 events.append((m.start(), m.end(), "range", f"{m.group('a')}-{m.group('b')}年"))
         for m in _YEAR.finditer(norm, s, e):
             y = _year_value(m)
+            if norm[max(s, m.start() - 1):m.start()] in ("与", "比", "较", "同", "跟") and m.start() > s:
+                continue  # 与2011年持平, 比1979年下降: a year compared with, not the year of the text
             if y is not None and not self._in_title(m.start()) \
                     and not any(a <= m.start() < b for a, b in trends):
                 events.append((m.start(), m.end(), "year", y))
@@ -817,6 +822,9 @@ class _Extractor:
             m = re.match(r"中\s*\(\s*", norm[lab.end:e])
             if m:
                 fig = self._read_value(lab, field_name, ctx, lab.end + m.end(), e, "")
+        if fig is None:  # 常住人口同2010年第六次全国人口普查的284063人相比
+            census = self._previous_census(lab, field_name, ctx, lab.end, e)
+            return [census] if census else []
         if fig is None:
             return []
         out = [fig]
@@ -1003,12 +1011,30 @@ class _Extractor:
         """…性别比129.22,与去年底131.51相比: last year's figure, in last year's record."""
         m = _COMPARED_PLAIN.match(self.doc.norm, pos, e)
         if not m:
-            return None
+            return self._previous_census(lab, field_name, ctx, pos, e)
         v = _VALUE.match(self.doc.norm, m.end())
         if not v or not re.match(r"\s*(?:相比|比较|基本持平|持平|相当|基本相当|相同|一致)", self.doc.norm[v.end():e]):
             return None
         prev = Context(ctx.place, ctx.year - 1 if ctx.year is not None else None, ctx.series, "上年",
                        (m.start("m"), m.end("m")))
+        return self._figure_from(v, lab, field_name, prev, "")
+
+    def _previous_census(self, lab: _Label, field_name: str, ctx: Context, pos: int,
+                         e: int) -> Figure | None:
+        """常住人口579101人,与2010年第六次全国人口普查的442854人相比 (or 常住人口同…的284063人相比):
+        the last census's figure, in the census year's record."""
+        norm = self.doc.norm
+        m = _COMPARED_CENSUS.match(norm, pos, e)
+        if not m:
+            return None
+        v = _VALUE.match(norm, m.end())
+        if not v or not v.group("num") or not re.match(r"\s*(?:相比|比较)", norm[v.end():e]):
+            return None
+        census = CENSUS_YEARS[m.group("c") or m.group("c2")]
+        if m.group("y") and int(m.group("y")) != census:
+            return None
+        self._consumed.append((m.start(), v.end()))
+        prev = Context(ctx.place, census, ctx.series, None, (m.start(), m.end()))
         return self._figure_from(v, lab, field_name, prev, "")
 
     def _respectively(self, lab: _Label, field_name: str, ctx: Context,
