@@ -825,3 +825,60 @@ def test_the_year_of_an_honour_is_not_the_year_of_the_figures_after_it() -> None
     # a year sentence without an event still dates what follows
     text = "乡镇2015年人口计生工作汇报\n2012年,我镇继续加强人口计生工作。人口出生率为9.88‰。"
     assert [r["year"] for r in extract_figures(text) if figure_fields(r)] == [2012]
+
+
+# Batches 9 and 10 (work reports; statistical bulletins and census bulletins) ----------------------
+
+def test_a_census_bulletin_gives_this_census_and_the_last() -> None:
+    text = ("根据第七次全国人口普查结果,现将2020年11月1日零时全区常住人口的基本情况公布如下:\n"
+            "全区常住人口[2]为579101人,与2010年第六次全国人口普查的442854人相比,十年共增加136247人。")
+    recs = {r["year"]: figures(r) for r in extract_figures(text) if figure_fields(r)}
+    assert recs == {2020: {"permanent_population": 579101}, 2010: {"permanent_population": 442854}}
+    # the name, then the comparison and no figure of this census
+    recs = extract_figures("全县常住人口同2010年第六次全国人口普查的284063人相比,十年共增加15633人。")
+    assert [(r["year"], figures(r)) for r in recs if figure_fields(r)] == [(2010, {"permanent_population": 284063})]
+
+
+def test_in_a_statistical_text_a_paragraph_is_on_the_basis_it_opens_with() -> None:
+    """NBS bulletins give births and rates of the resident population after 常住人口; a
+    family-planning report counts the registered population's births."""
+    bulletin = ("2016年末,全区常住人口125.9万人,比上年减少3%。出生人数11135人,出生率为8.71‰。\n"
+                "2016年末,全区户籍人口146万人。户籍出生人口18802人,死亡人口10014人。")
+    got = {(r["series"], f): r[f] for r in extract_figures(bulletin) for f in figure_fields(r)}
+    assert got == {("main", "permanent_population"): 1259000, ("resident", "births"): 11135,
+                   ("resident", "birth_rate_permille"): 8.71, ("main", "total_population"): 1460000,
+                   ("main", "births"): 18802, ("main", "deaths"): 10014}
+    report = "目前有常住人口47150人,流入人口7304人。2012年共出生256人,符合政策生育率为99.6%。"
+    assert {r["series"] for r in extract_figures(report) if figure_fields(r)} == {"main"}
+    # a later sentence opening with the registered population switches back
+    n20 = "全区常住人口162.57万人,出生率8.29‰。年末全区户籍人口101.18万人。全年出生人口1.13万人。"
+    got = {(r["series"], f): r[f] for r in extract_figures(n20) for f in figure_fields(r)}
+    assert got[("main", "births")] == 11300 and got[("resident", "birth_rate_permille")] == 8.29
+
+
+@pytest.mark.parametrize("text, want", [
+    ("2000年,全县人口出生率降至12.91‰,比1979年下降17.44个千分点;自然增长率降至7.94‰。",
+     [(2000, {"birth_rate_permille": 12.91, "natural_growth_permille": 7.94})]),
+    # a year compared with is not the year of the figures after it
+    ("2012年全县出生率为14.71‰;死亡率为5.69‰,与2011年持平;自然增长率为9.03‰。",
+     [(2012, {"birth_rate_permille": 14.71, "death_rate_permille": 5.69, "natural_growth_permille": 9.03})]),
+    ("xx统计年度,出生345人,出生婴儿性别比105,合法生育率99%。",
+     [(None, {"births": 345, "sex_ratio_at_birth": 105, "policy_compliance_pct": 99})]),
+    ("2014年度户籍出生459人,居住半年以上的流动人口出生890人。", [(2014, {"births": 459}), (2014, {"births": 890})]),
+    ("2013统计年全区人口出生率为9.45‰,期内出生数量政策符合率达97.19%。",
+     [(None, {"birth_rate_permille": 9.45, "policy_compliance_pct": 97.19})]),
+])
+def test_more_general_phrasings(text: str, want: list) -> None:
+    assert [(r["year"], figures(r)) for r in extract_figures(text) if figure_fields(r)] == want
+
+
+def test_the_breakdown_of_a_group_that_is_not_ours_is_not_read() -> None:
+    rec = only(extract_figures("2016年全乡共出生171人,其中政策内110人,政策外47人(一孩30人、二孩15人、多孩2人);"
+                               "当年出生35人,计内一孩26人(14男12女)。"))
+    assert "births_parity1" not in rec and "births_male" not in rec and "births_parity3plus" not in rec
+
+
+def test_a_qualifying_series_ends_at_a_semicolon() -> None:
+    recs = extract_figures("2016年全乡共出生171人;流出人口出生14人(男孩9人、女孩5人);死亡63人。")
+    got = {(r["series"], f): r[f] for r in recs for f in figure_fields(r)}
+    assert got[("main", "deaths")] == 63 and got[("out_migrant", "births")] == 14

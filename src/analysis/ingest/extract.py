@@ -79,7 +79,7 @@ _UNIT_COUNT = ("人", "名", "个", "例", "口")
 _OTHER_UNITS = "户对次元岁年月日天件份盒条场期项所家台本张支袋瓶斤倍亩座位村组批周"
 
 _FILLER = re.compile(
-    r"(?:\s|\[\d{1,2}\]|:|为|是|共增加|已达到|已经达到|达到了|达到|已达|达|有|共有|共计|共|计|合计|总计|累计|仅为|仅|只有"
+    r"(?:\s|\[\d{1,2}\]|:|为|是|共增加|(?:下降|降低|上升|增加|减少|提高|降|升|增|减)?(?:至|到)|降为|升为|降低为|下降为|上升为|已达到|已经达到|达到了|达到|已达|达|有|共有|共计|共|计|合计|总计|累计|仅为|仅|只有"
     r"|约为|约有|约|大约|近|接近|超过|不足|不到|逾|分别为|分别是|分别达到|分别达|分别|人数|总数|总量"
     r"|数量|数|人口|婴儿|的|控制在|力争|确保|争取|保持在|不低于|不高于|不超过|低于|高于|目标|新增)*")
 _APPROX_WORDS = ("约", "大约", "近", "接近", "超过", "不足", "不到", "逾", "控制在", "力争", "确保",
@@ -155,7 +155,7 @@ _NEUTRAL = re.compile(
     r"|数据显示|的|中|为|是|在|全|总|年|底|末|份|月|日|\d|同期|据|我|本|该|已|已经|全部|户籍|常住|流动"
     r"|流入|流出|外来|[-.~至到]|[一二三四五六七八九十]是|第[一二三四五六七八九十]+|首先|其次|另外|此外"
     r"|同时|再次|最后|[一二三四五六七八九十]+、|纯|上报|报告|据悉|据了解|据介绍|据调查|根据|报表|年报|资料"
-    r"|显示|表明)*")
+    r"|显示|表明|核实|期内|居住半年以上的?)*")
 _CHANGE = re.compile(r"比上年|较上年|比去年|较去年|同比|环比|与上年|与去年|比上一年|增加|减少|下降|上升"
                      r"|增长|提高|降低|增幅|降幅|净增|净减|回落|多出|少了")
 _COMPARED_PLAIN = re.compile(r"\s*,?\s*与\s*(?P<m>上一年|上年|去年|前一年)(?:底|末|同期)?(?:的)?\s*"
@@ -166,6 +166,9 @@ _COMPARED_CENSUS = re.compile(r"\s*,?\s*(?:与|同|和|比|较)\s*(?:(?P<y>(?:19
 _COMPARED_PAREN = re.compile(r"\s*,?\s*(?:比|较|与)\s*(?P<m>上一年|上年|去年|前一年)(?:同期)?(?:相比)?\s*\(\s*")
 _PREV_PAREN = re.compile(r"\s*\(\s*(?P<m>上一年|上年同期|上年|去年同期|去年|前一年|(?P<y>(?:19|20)\d{2})\s*年)"
                          r"\s*(?:同期)?\s*(?:为|是|:|的)?\s*")
+#: Words only a family-planning text uses.
+_FAMILY_PLANNING = re.compile(r"计划生育|计生|政策符合率|符合政策|政策内|政策外|育龄妇女|育妇|节育|避孕|独生子女"
+                              r"|计划内|计划外|法定生育")
 #: Words of a dated event (an honour, a founding): its year is not the year of later figures.
 _EVENT = re.compile(r"授予|荣获|获得|获评|评为|评选为|命名为|被命名|表彰|荣膺|挂牌|成立|建成|创建为")
 _RATE_WORDS = re.compile(r"率|度|比例|占比|比重|覆盖面")
@@ -455,6 +458,11 @@ class _Extractor:
         self._dateline = _dateline(norm)
         #: the topic and series the previous sentence ended on (for one opening with 其中)
         self._prev: tuple[str, str] | None = None
+        #: a statistical text (no family-planning words): its births and rates are on the basis
+        #: of the population its paragraph opens with (NBS figures are on the resident basis;
+        #: family-planning statistics on the registered one)
+        self._statistical = not _FAMILY_PLANNING.search(norm)
+        self._para_series: str | None = None
 
     # -- entry point --------------------------------------------------------------------------------
 
@@ -525,8 +533,8 @@ class _Extractor:
             text = m.group()
             events.append((m.start(), m.end(), "label", _Label(
                 m.start(), m.end(), text, self._by_text.get(text), headers.NOT_FIGURES.get(text, ""))))
-        for m in re.finditer(r"其中|\(|\)", norm[s:e]):
-            kind = {"其中": "sub", "(": "open", ")": "close"}[m.group()]
+        for m in re.finditer(r"其中|\(|\)|;", norm[s:e]):
+            kind = {"其中": "sub", "(": "open", ")": "close", ";": "semi"}[m.group()]
             events.append((s + m.start(), s + m.end(), kind, None))
         events.sort(key=lambda ev: (ev[0], -ev[1]))
         kept: list[tuple[int, int, str, object]] = []
@@ -546,6 +554,12 @@ class _Extractor:
         n_figures = len(self.figures) + len(self.alternatives)
         ctx = Context(self.doc.main_place, year, period=period, year_span=year_span)
         topic = ""
+        if s == 0 or norm[s - 1] == "\n":
+            self._para_series = None  # a new paragraph
+        elif self._statistical and self._para_series is not None:
+            # a statistical text: 年末常住人口49.22万人。全年出生人口3.5万人,出生率9.28‰: the
+            # births and rates of a paragraph that opened with the resident population are theirs
+            ctx.series = self._para_series
         if norm.startswith("其中", s) and self._prev is not None:
             # 出生74人。其中一孩32人;二孩38人: the breakdown of the previous sentence's figure
             topic, ctx.series = self._prev
@@ -554,6 +568,8 @@ class _Extractor:
         #: one entry per open parenthesis: what to restore at its end, and whether it held names
         parens: list[dict] = []
         sentence_bound = False
+        #: the series before a qualifying name set another (流出人口出生14人…;死亡63人: back at ;)
+        qualified_from: str | None = None
         first_label = next((ev[0] for ev in kept if ev[2] == "label"), e)
         # a sentence that opens with "由…到…" continues the topic of the previous sentence
         if carry is not None and carry.label is not None:
@@ -594,14 +610,21 @@ class _Extractor:
                 ctx.place = str(val) if kind == "place" else self._self_place(str(val), a, b)
                 ctx.series = "main"
             elif kind == "open":
+                # 政策外47人(一孩30人,二孩15人): the breakdown of a count that is not ours
+                unread = bool(re.search(r"\d\s*(?:人|名|例)\s*$", norm[s:a])) and not (
+                    last is not None and norm[last.span[1]:a].strip() in ("", "人", "名", "例"))
                 parens.append({"series": ctx.series, "year": (year, year_span, period), "ctx_year":
-                               (ctx.year, ctx.year_span, ctx.period), "names": False, "bound": False})
+                               (ctx.year, ctx.year_span, ctx.period), "names": False, "bound": False,
+                               "skip": unread or bool(parens and parens[-1]["skip"])})
             elif kind == "close" and parens:
                 p = parens.pop()
                 ctx.series = p["series"]
                 if p["names"]:  # a block of figures: its years stay inside; a date does not
                     year, year_span, period = p["year"]
                     ctx.year, ctx.year_span, ctx.period = p["ctx_year"]
+            elif kind == "semi":
+                if qualified_from is not None and not parens:
+                    ctx.series, qualified_from = qualified_from, None
             elif kind == "sub" and last is not None:
                 series = last.key[2] if last.key[2] != "main" else headers.SUBPOPULATION_OF.get(last.field)
                 if series:
@@ -611,6 +634,13 @@ class _Extractor:
                 lab: _Label = val  # type: ignore[assignment]
                 if parens:
                     parens[-1]["names"] = True
+                    if parens[-1]["skip"] and lab.label is not None and (
+                            lab.label.field.startswith("births_parity")
+                            or lab.label.field in ("births_male", "births_female")):
+                        continue
+                if lab.label is not None and lab.label.field in ("births_male", "births_female") \
+                        and re.search(r"\d\s*$", norm[max(s, lab.start - 2):lab.start]):
+                    continue  # 一孩26人(14男12女): the number comes first, and it is a subgroup's
                 if lab.label is None:  # a name that is not ours: sets the topic only
                     topic = lab.topic or topic
                     last_unbound = None
@@ -622,6 +652,8 @@ class _Extractor:
                     # series holds for the rest of the parenthesis or clause group
                     series = headers.SERIES_WORDS.get(lab.text) or lab.label.series
                     if series:
+                        if not parens and qualified_from is None:
+                            qualified_from = ctx.series
                         ctx.series = series
                     if lab.label.needs is None:
                         topic = headers.TOPIC_OF.get(lab.label.field, topic)
@@ -669,6 +701,13 @@ class _Extractor:
                     else:
                         sentence_bound = True
                     series = headers.SERIES_WORDS.get(lab.text) or lab.label.series
+                    if first_in_scope and not parens and field_name in (
+                            "total_population", "permanent_population") \
+                            and not norm.startswith("其中", s):
+                        # the population a sentence opens with (not a part, 其中…) is the basis
+                        # of what follows in its paragraph
+                        self._para_series = "resident" if field_name == "permanent_population" \
+                            else (own or "main")
                     if first_in_scope and size and series:
                         # a sentence or parenthesis that opens with a population (常住人口128.75万人,
                         # 出生人口9408人, …) goes on about that population
@@ -685,7 +724,9 @@ class _Extractor:
                               or headers.SERIES_WORDS.get(lab.text) or lab.label.series)
                     if series and series != "main":
                         ctx.series = series
-        self._prev = (topic, ctx.series)
+        # 其中… continues the topic of a count (出生74人。其中一孩32人), not of a rate
+        counted = last is not None and headers.unit_kind(last.field) == "count"
+        self._prev = (topic if counted else "", ctx.series)
         if (year, year_span, period) != year_ctx and n_figures == len(self.figures) + len(
                 self.alternatives) and _EVENT.search(norm, s, e):
             # 2012年,被省委、省政府授予“先进乡镇”。: the year dates an event, not the figures after it
@@ -774,7 +815,7 @@ class _Extractor:
                     series = series or headers.SERIES_WORDS[word]
                 prefix = prefix.replace(word, "")
         for word in ("已婚育龄妇女", "育龄妇女", "已婚育龄夫妇", "育龄夫妇", "育龄群众", "出生人口",
-                     "出生婴儿"):
+                     "出生婴儿", "出生数量"):
             prefix = prefix.replace(word, "")
         if not _NEUTRAL.fullmatch(prefix):
             return False
@@ -797,6 +838,8 @@ class _Extractor:
         if m and m.group() not in _NOT_PLACE and self.doc.norm.count(m.group()) >= 2:
             prefix = prefix[m.end():]
         prefix = _SELF.sub("", prefix)
+        if self.doc.main_level in ("街道", "社区") and prefix.startswith(self.doc.main_level):
+            prefix = prefix[len(self.doc.main_level):]  # 街道流动人口共有6237人, in a 街道's report
         prefix = _PERIOD.sub("", _MASKED_YEAR.sub("", _YEAR.sub("", prefix)))
         prefix = self._joined_re.sub("", prefix)
         for word in ("本年度内", "年度内", "本年度", "上一年", "上年度", "上年", "去年", "今年", "本年", "当年"):
