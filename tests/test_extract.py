@@ -882,3 +882,13 @@ def test_a_qualifying_series_ends_at_a_semicolon() -> None:
     recs = extract_figures("2016年全乡共出生171人;流出人口出生14人(男孩9人、女孩5人);死亡63人。")
     got = {(r["series"], f): r[f] for r in recs for f in figure_fields(r)}
     assert got[("main", "deaths")] == 63 and got[("out_migrant", "births")] == 14
+
+
+def test_a_bulletin_table_with_a_column_of_units() -> None:
+    text = ("指标名称 | 单位 | 2021年 | 2022年 |\n年末常住人口 | 万人 | 446.69 | 443.11 |\n"
+            "城镇人口 | 万人 | 388.62 | 385.59 |\n人口密度 | 人/平方千米 | 2508 | 2488 |\n"
+            "人口出生率 | ‰ | 9.87 | 7.92 |\n出生人口 | % | 1.2 | 1.1 |\n")
+    recs = {r["year"]: figures(r) for r in extract_figures(text) if figure_fields(r)}
+    # a count printed with % is something else (a share): not read
+    assert recs == {2021: {"permanent_population": 4466900, "birth_rate_permille": 9.87},
+                    2022: {"permanent_population": 4431100, "birth_rate_permille": 7.92}}

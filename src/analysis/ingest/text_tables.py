@@ -59,6 +59,7 @@ _YEAR_CELL = re.compile(r"^(?P<y>(?:19|20)\d{2})\s*(?:年(?:度|末|底)?)?$")
 _NUMBER_CELL = re.compile(r"^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^-?\d+(?:\.\d+)?$")
 _UNIT_IN_NAME = re.compile(r"\((?P<unit>万人|人|名|个|‰|%|女=100)\)")
 _YEAR_HEAD = ("年份", "年度", "年")
+_UNIT_HEAD = ("单位", "计量单位", "单 位")
 _DEFAULT_UNIT = {"count": "", "‰": "‰", "%": "%", "ratio": ""}
 
 
@@ -182,6 +183,13 @@ def _cut_header(names: list[str], n: int) -> list[tuple[int, int]] | None:
     return cuts[::-1]
 
 
+def _unit_fits(field: str, unit: str) -> bool:
+    """Whether a unit column's unit (人, 万人, ‰, %) is one the field is counted in."""
+    kind = headers.unit_kind(field)
+    return (kind == "count" and unit in ("", "人", "万人", "个", "名")) or (kind == "‰" and unit == "‰") \
+        or (kind == "%" and unit == "%")
+
+
 def _plausible(field: str, unit: str, values: list[str]) -> bool:
     kind = headers.unit_kind(field)
     if kind == "count":
@@ -273,7 +281,9 @@ def find_tables(norm: str) -> tuple[list[Cell], list[tuple[int, int]]]:
             else:
                 row, texts = [(row[0][0], row[0][0])] + row, [""] + texts
         years = [_YEAR_CELL.match(t) for t in texts]
-        if len(row) >= 3 and sum(1 for y in years[1:] if y) == len(row) - 1:
+        #: 指标名称 | 单位 | 2021年 | 2022年: a column of units after the names
+        unit_col = len(texts) >= 4 and texts[1] in _UNIT_HEAD and all(years[2:])
+        if len(row) >= 3 and (unit_col or sum(1 for y in years[1:] if y) == len(row) - 1):
             # years across: the first cell names the column of names (指标, 项目) or is blank
             cols = [int(y.group("y")) for y in years[1:] if y]
             while j < len(lines):
@@ -282,12 +292,16 @@ def find_tables(norm: str) -> tuple[list[Cell], list[tuple[int, int]]]:
                     r = _label_then_numbers(norm, *lines[j])
                 name = norm[r[0][0]:r[0][1]] if r else ""
                 field = headers.match_header(name) if r else None
-                nums = r[1:]
+                unit = norm[r[1][0]:r[1][1]] if unit_col and len(r) > 1 else None
+                nums = r[2:] if unit_col else r[1:]
                 if not nums or len(nums) > len(cols) \
                         or not all(_NUMBER_CELL.match(norm[a:b]) for a, b in nums):
                     break
+                if field and unit is not None:  # the unit column's, when it is one of ours
+                    unit = _unit(f"({unit})", field) if _UNIT_IN_NAME.search(f"({unit})") else None
+                    field = field if unit is not None and _unit_fits(field, unit) else None
                 if field:  # a row of something else (自然增长人口, 净迁移率) is passed over
-                    found += [Cell(field, y, r[0], span, _unit(name, field))
+                    found += [Cell(field, y, r[0], span, unit if unit is not None else _unit(name, field))
                               for y, span in zip(cols, nums)]
                 j += 1
         elif len(row) >= 3 and (texts[0] in _YEAR_HEAD or two_row(row, j)):
