@@ -582,7 +582,7 @@ TABLE: dict[str, dict[str, str]] = {
     },
     "ingest.extract.extract.other_indicator": {
         "zh": "“{text}”是另一项指标({what}),未读作数据集的字段。",
-        "en": "'{text}' is another indicator ({what_en}); not read as a field of the dataset.",
+        "en": "'{text}' is another indicator ({what}); not read as a field of the dataset.",
     },
     "ingest.extract.other_indicator.measures": {
         "zh": "应落实对象中已落实避孕节育措施的比例,分母不是全部已婚育龄妇女,不等于综合避孕率",

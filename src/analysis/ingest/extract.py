@@ -763,8 +763,7 @@ class _Extractor:
         if v and v.group("num") and v.end() <= e:
             self._problem("extract.other_indicator", "note", None, ctx, (lab.start, v.end()),
                           lab, self.doc.text(lab.start, lab.end),
-                          what=message(f"other_indicator.{kind}", "zh"),
-                          what_en=message(f"other_indicator.{kind}", "en"))
+                          what={lang: message(f"other_indicator.{kind}", lang) for lang in ("zh", "en")})
 
     # -- context ------------------------------------------------------------------------------------
 
@@ -1209,11 +1208,13 @@ class _Extractor:
                  **fmt: object) -> None:
         text = self.doc.text(*span)
         col = schema.BY_NAME.get(field_name or "")
-        values = {"text": text, **fmt}
+        # a value given per language ({"zh": …, "en": …}) is filled in in each
+        zh = {k: (v["zh"] if isinstance(v, dict) else v) for k, v in {"text": text, **fmt}.items()}
+        en = {k: (v["en"] if isinstance(v, dict) else v) for k, v in {"text": text, **fmt}.items()}
         problem = {
             "kind": key.split(".", 1)[1], "severity": severity, "field": field_name,
-            "message_zh": message(key, "zh", label=label_text or (col.label_zh if col else ""), **values),
-            "message_en": message(key, "en", label=(col.label_en if col else label_text or ""), **values),
+            "message_zh": message(key, "zh", label=label_text or (col.label_zh if col else ""), **zh),
+            "message_en": message(key, "en", label=(col.label_en if col else label_text or ""), **en),
             **self._where(span, label_text, (lab.start, lab.end) if lab else None),
         }
         self.problems.append(problem)
