@@ -892,3 +892,17 @@ def test_a_bulletin_table_with_a_column_of_units() -> None:
     # a count printed with % is something else (a share): not read
     assert recs == {2021: {"permanent_population": 4466900, "birth_rate_permille": 9.87},
                     2022: {"permanent_population": 4431100, "birth_rate_permille": 7.92}}
+
+
+def test_lines_wrapped_by_a_pdf_copy_are_joined() -> None:
+    text = ("十一、人口\n1991年末全市总人口670.93万人, 比上年增加4.28万人,增长0.64%;其中市区\n"
+            "207.22万人, 增长0.70%; 五市(县级)463.71万人,增长0.62%。全市人口出生率\n"
+            "11.93‰,死亡率6.21‰,自然增长率由上年的9.93‰降低为5.72‰。\n注:按当年价格计算。\n"
+            "1991年 出生率\n")
+    recs = {r["year"]: figures(r) for r in extract_figures(text) if figure_fields(r)}
+    assert recs == {1991: {"total_population": 6709300, "birth_rate_permille": 11.93,
+                           "death_rate_permille": 6.21, "natural_growth_permille": 5.72},
+                    1990: {"natural_growth_permille": 9.93}}
+    # a short line, a heading or a list item is not a wrapped line
+    recs = extract_figures("一、人口情况\n出生人口\n2023年全镇死亡人口198人。")
+    assert [figures(r) for r in recs if figure_fields(r)] == [{"deaths": 198}]

@@ -120,7 +120,7 @@ _TREND_YEAR = r"(?:(?:19|20)\d{2}|[一二三四五六七八九〇零○]{4})"
 _TREND_VALUE = (r"(?:千分之|百分之)?(?:\d[\d,.]*|[零〇一二两三四五六七八九十百千万]+(?:点[零〇一二三四五六七八九]+)?)"
                 r"\s*(?:万人|万|人|名|‰|%)?")
 _TREND = re.compile(
-    r"(?:数|人数|总量)?\s*(?:由|从)\s*(?:(?P<y1>" + _TREND_YEAR + r")\s*年(?:底|末)?)?\s*(?:的)?\s*"
+    r"(?:数|人数|总量)?\s*(?:由|从)\s*(?:(?P<y1>" + _TREND_YEAR + r")\s*年(?:底|末)?|(?P<last>上年|去年|上一年))?\s*(?:的)?\s*"
     r"(?P<v1>" + _TREND_VALUE + r")\s*,?\s*(?:上升|增加|增长|下降|减少|降低|提高|扩大|缩小|发展|回落|降|升|增|减)?"
     r"\s*(?:到|至|为)\s*(?:(?P<y2>" + _TREND_YEAR + r")\s*年(?:底|末)?|(?P<now>目前|现在|今年|当前))?\s*(?:的)?\s*"
     r"(?P<v2>" + _TREND_VALUE + r")")
@@ -364,10 +364,33 @@ def _plain_year(text: str) -> int | None:
     return y if y is not None and schema.YEAR_MIN <= y <= schema.YEAR_MAX else None
 
 
-def _sentences(norm: str) -> list[tuple[int, int]]:
-    """Sentence spans (terminator included, outer whitespace excluded)."""
+#: A line that ends a paragraph, not wrapped: short, or ending a sentence or a heading.
+_HARD_END = "。!?:;！？：；”\"》)"
+#: A line that starts something new: a list marker, a heading, a note.
+_NEW_START = re.compile(r"\s|[一二三四五六七八九十]+、|\d+(?:[、．]|\.(?!\d))|[(（][一二三四五六七八九十\d]+[)）]|第[一二三四五六七八九十\d]+"
+                        r"|注|说明|资料来源|表\s*\d|[•·●■◆]")
+
+
+def _soft_wrap(norm: str, pos: int, tables: list[tuple[int, int]]) -> bool:
+    """Whether the line break at ``pos`` only wraps a long line (text copied from a PDF:
+    全市人口出生率⏎11.93‰): the line before is long or ends with a comma, and does not end a
+    sentence; the line after does not start anything new; neither is part of a table."""
+    start = norm.rfind("\n", 0, pos) + 1
+    before, after = norm[start:pos], norm[pos + 1:pos + 8]
+    if not before.strip() or not after or _NEW_START.match(after) or before.rstrip()[-1] in _HARD_END:
+        return False
+    if any(a <= pos + 1 < b or a <= start < b for a, b in tables):
+        return False
+    return len(before.strip()) >= 24 or before.rstrip()[-1] in ",、"
+
+
+def _sentences(norm: str, tables: list[tuple[int, int]] = []) -> list[tuple[int, int]]:  # noqa: B006
+    """Sentence spans (terminator included, outer whitespace excluded). A line break that only
+    wraps a long line does not end a sentence."""
     spans, start = [], 0
     for m in _SENTENCE_END.finditer(norm):
+        if m.group() == "\n" and _soft_wrap(norm, m.start(), tables):
+            continue
         spans.append((start, m.end() if m.group().strip() else m.start()))
         start = m.end()
     spans.append((start, len(norm)))
@@ -451,7 +474,8 @@ class _Extractor:
         self.alternatives: list[Figure] = []  # conflicting second statements
         self.problems: list[dict] = []
         self.records: dict[Key, dict] = {}
-        self.sentences = _sentences(norm)
+        self._cells, self._tables = text_tables.find_tables(norm)
+        self.sentences = _sentences(norm, self._tables)
         self._by_text, self._label_re, self._joined_re = _names()
         self._titles = _title_spans(norm)
         self._consumed: list[tuple[int, int]] = []
@@ -469,7 +493,7 @@ class _Extractor:
     def run(self) -> list[dict]:
         year_ctx: _YearCtx = (None, None, None)
         carry: _Label | None = None
-        cells, tables = text_tables.find_tables(self.doc.norm)
+        cells, tables = self._cells, self._tables
         for cell in cells:
             self._table_cell(cell)
         for s, e in self.sentences:
@@ -1130,13 +1154,17 @@ class _Extractor:
             if m.group(ygroup):
                 y: int | None = _plain_year(m.group(ygroup))
                 ys: tuple[int, int] | None = (m.start(ygroup), m.end(ygroup))
+            elif vgroup == "v1" and m.group("last"):  # 由上年的9.93‰降低为5.72‰
+                y = ctx.year - 1 if ctx.year is not None else None
+                ys = (m.start("last"), m.end("last"))
             elif vgroup == "v2":  # "到8380人" / "到目前的8380人": the year of the text
                 y, ys = ctx.year, ctx.year_span
             else:
                 continue  # "from 5230" with no year: which year is unknown
             v = _VALUE.match(self.doc.norm, m.start(vgroup))
+            period = "上年" if vgroup == "v1" and m.group("last") else None
             if v:
-                self._figure_from(v, lab, field_name, Context(ctx.place, y, ctx.series, None, ys), "")
+                self._figure_from(v, lab, field_name, Context(ctx.place, y, ctx.series, period, ys), "")
 
     # -- records and problems -----------------------------------------------------------------------
 
