@@ -45,6 +45,7 @@ import functools
 import math
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
@@ -371,7 +372,7 @@ _NEW_START = re.compile(r"\s|[一二三四五六七八九十]+、|\d+(?:[、．]
                         r"|注|说明|资料来源|表\s*\d|[•·●■◆]")
 
 
-def _soft_wrap(norm: str, pos: int, tables: list[tuple[int, int]]) -> bool:
+def _soft_wrap(norm: str, pos: int, tables: Sequence[tuple[int, int]]) -> bool:
     """Whether the line break at ``pos`` only wraps a long line (text copied from a PDF:
     全市人口出生率⏎11.93‰): the line before is long or ends with a comma, and does not end a
     sentence; the line after does not start anything new; neither is part of a table."""
@@ -384,7 +385,7 @@ def _soft_wrap(norm: str, pos: int, tables: list[tuple[int, int]]) -> bool:
     return len(before.strip()) >= 24 or before.rstrip()[-1] in ",、"
 
 
-def _sentences(norm: str, tables: list[tuple[int, int]] = []) -> list[tuple[int, int]]:  # noqa: B006
+def _sentences(norm: str, tables: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
     """Sentence spans (terminator included, outer whitespace excluded). A line break that only
     wraps a long line does not end a sentence."""
     spans, start = [], 0
