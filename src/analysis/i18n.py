@@ -441,15 +441,6 @@ TABLE: dict[str, dict[str, str]] = {
         "zh": "“{header}”是另一项指标({what}),不是数据集的字段,已忽略",
         "en": "column '{header}' is another indicator ({what}), not a field of the dataset; ignored",
     },
-    "ingest.excel.excel.other_indicator.measures": {
-        "zh": "应落实对象中已落实措施的比例,分母不是已婚育龄妇女,不等于综合避孕率",
-        "en": "the share of targeted women reached by a measure; its denominator is not all married "
-              "women 15-49, so it is not the contraceptive prevalence rate",
-    },
-    "ingest.excel.excel.other_indicator.hospital": {
-        "zh": "住院分娩,不是出生人口",
-        "en": "hospital deliveries, not births",
-    },
     "ingest.excel.excel.duplicate_header": {
         "zh": "“{header}”与 {other} 列都对应{label}({field})",
         "en": "'{header}' and column {other} both mean {label} ({field})",
@@ -584,12 +575,13 @@ TABLE: dict[str, dict[str, str]] = {
         "zh": "“{text}”是另一项指标({what}),未读作数据集的字段。",
         "en": "'{text}' is another indicator ({what}); not read as a field of the dataset.",
     },
-    "ingest.extract.other_indicator.measures": {
+    # what an indicator that only sounds like a field is (Excel headers and running text)
+    "ingest.other_indicator.measures": {
         "zh": "应落实对象中已落实避孕节育措施的比例,分母不是全部已婚育龄妇女,不等于综合避孕率",
         "en": "the share of targeted women reached by a contraceptive measure; its denominator is not "
               "all married women 15-49, so it is not the contraceptive prevalence rate",
     },
-    "ingest.extract.other_indicator.hospital": {
+    "ingest.other_indicator.hospital": {
         "zh": "住院分娩,不等于出生人口", "en": "hospital deliveries, not births",
     },
     "ingest.extract.extract.multi_year": {

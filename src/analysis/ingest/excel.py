@@ -283,7 +283,7 @@ def _map_columns(ws: object, hrow: int, out: Sheet, language: str) -> dict[str, 
             if other:
                 out.problems.append(Problem(
                     msg("excel.other_indicator", language, header=text,
-                        what=msg(f"excel.other_indicator.{other}", language)),
+                        what=t(f"ingest.other_indicator.{other}", language)),
                     file=out.where(cell=f"{letter}{hrow}"), severity="warning"))
                 continue
             if headers.is_ignored_header(text):

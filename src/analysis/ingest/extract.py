@@ -763,9 +763,7 @@ class _Extractor:
         if field_name != "births" or lab.text not in _NUMBER_FIRST_NAMES:
             return None
         norm = self.doc.norm
-        start = lab.start
-        while start > s and norm[start - 1] not in _CLAUSE_SEP and norm[start - 1] not in "。!?":
-            start -= 1
+        start = self._clause_start(lab.start, s)
         m = _NUMBER_FIRST.search(norm, start, lab.start)
         if not m or m.end() != lab.start or not _NEUTRAL.fullmatch(
                 _BIRTH_VERBS.sub("", self._context_words(norm[start:m.start()]))):
@@ -788,7 +786,7 @@ class _Extractor:
         if v and v.group("num") and v.end() <= e:
             self._problem("extract.other_indicator", "note", None, ctx, (lab.start, v.end()),
                           lab, self.doc.text(lab.start, lab.end),
-                          what={lang: message(f"other_indicator.{kind}", lang) for lang in ("zh", "en")})
+                          what={lang: t(f"ingest.other_indicator.{kind}", lang) for lang in ("zh", "en")})
 
     # -- context ------------------------------------------------------------------------------------
 
@@ -827,11 +825,7 @@ class _Extractor:
     def _prefix_ok(self, lab: _Label, s: int) -> bool | str:
         """Whether the words before a name in its clause are context only; a series word gives
         the series. False: the figure belongs to something else (参检育龄妇女 …)."""
-        norm = self.doc.norm
-        start = lab.start
-        while start > s and norm[start - 1] not in _CLAUSE_SEP and norm[start - 1] not in "。!?":
-            start -= 1
-        prefix = self._context_words(norm[start:lab.start])
+        prefix = self._context_words(self.doc.norm[self._clause_start(lab.start, s):lab.start])
         series = None
         for word in sorted(headers.SERIES_WORDS, key=len, reverse=True):
             if word in prefix:
@@ -844,6 +838,13 @@ class _Extractor:
         if not _NEUTRAL.fullmatch(prefix):
             return False
         return series or True
+
+    def _clause_start(self, pos: int, s: int) -> int:
+        """Where the clause holding ``pos`` starts (not before the sentence start ``s``)."""
+        norm = self.doc.norm
+        while pos > s and norm[pos - 1] not in _CLAUSE_SEP and norm[pos - 1] not in "。!?":
+            pos -= 1
+        return pos
 
     def _context_words(self, prefix: str) -> str:
         """``prefix`` without what only sets the context: a section heading, places, 全镇 / 我镇,
@@ -949,7 +950,7 @@ class _Extractor:
         bl = _BLANK.match(norm, q)
         if bl and (fill or bl.group("unit") or bl.start() != bl.end()):
             unit = bl.group("unit") or bl.group("unit2")
-            if unit and self._unit_fits(field_name, unit):
+            if unit and headers.unit_fits(field_name, unit):
                 self._problem("extract.blank", "warning", field_name, ctx, (lab.start, bl.end()), lab,
                               label_text)
                 return None
@@ -962,11 +963,6 @@ class _Extractor:
         if not v or v.start("num") - q > 4:
             return None
         return self._figure_from(v, lab, field_name, ctx, fill)
-
-    def _unit_fits(self, field_name: str, unit: str) -> bool:
-        kind = headers.unit_kind(field_name)
-        return (kind == "count" and unit in ("人", "名")) or (kind == "‰" and unit == "‰") or \
-            (kind in ("%", "ratio") and unit == "%")
 
     def _figure_from(self, v: re.Match[str], lab: _Label, field_name: str, ctx: Context,
                      fill: str, implied_unit: str = "") -> Figure | None:

@@ -330,6 +330,14 @@ def unit_kind(field: str) -> str:
     return {"‰": "‰", "%": "%"}.get(col.unit_zh, "ratio")
 
 
+def unit_fits(field: str, unit: str) -> bool:
+    """Whether a figure of ``field`` may be printed in ``unit`` (人, 万人, ‰, % …): counts in
+    persons, rates in ‰, shares in %; a sex ratio carries no unit, but a stray % is tolerated."""
+    kind = unit_kind(field)
+    return (kind == "count" and unit in ("人", "名", "个", "万人")) or (kind == "‰" and unit == "‰") \
+        or (kind in ("%", "ratio") and unit == "%")
+
+
 _PAREN = re.compile(r"\([^()]*\)")
 
 

@@ -183,13 +183,6 @@ def _cut_header(names: list[str], n: int) -> list[tuple[int, int]] | None:
     return cuts[::-1]
 
 
-def _unit_fits(field: str, unit: str) -> bool:
-    """Whether a unit column's unit (人, 万人, ‰, %) is one the field is counted in."""
-    kind = headers.unit_kind(field)
-    return (kind == "count" and unit in ("", "人", "万人", "个", "名")) or (kind == "‰" and unit == "‰") \
-        or (kind == "%" and unit == "%")
-
-
 def _plausible(field: str, unit: str, values: list[str]) -> bool:
     kind = headers.unit_kind(field)
     if kind == "count":
@@ -297,9 +290,8 @@ def find_tables(norm: str) -> tuple[list[Cell], list[tuple[int, int]]]:
                 if not nums or len(nums) > len(cols) \
                         or not all(_NUMBER_CELL.match(norm[a:b]) for a, b in nums):
                     break
-                if field and unit is not None:  # the unit column's, when it is one of ours
-                    unit = _unit(f"({unit})", field) if _UNIT_IN_NAME.search(f"({unit})") else None
-                    field = field if unit is not None and _unit_fits(field, unit) else None
+                if field and unit is not None and not headers.unit_fits(field, unit):
+                    field = None  # 出生人口 | % : a share, not the count
                 if field:  # a row of something else (自然增长人口, 净迁移率) is passed over
                     found += [Cell(field, y, r[0], span, unit if unit is not None else _unit(name, field))
                               for y, span in zip(cols, nums)]
