@@ -104,7 +104,7 @@ def test_english_template(tmp_path: Path) -> None:
     ("育龄妇女数", "women_15_49"), ("育龄妇女(15-49岁)", "women_15_49"), ("15-49岁育龄妇女", "women_15_49"),
     ("已婚育龄妇女(人)", "married_women_15_49"), ("总人口", "total_population"),
     ("年末总人口", "total_population"), ("户籍人口", "total_population"), ("總人口", "total_population"),
-    ("出生人数", "births"), ("出生", "births"), ("死亡人数", "deaths"), ("迁入人口", "in_migrants"),
+    ("出生人数", "births"), ("出生", "births"), ("死亡人数", "deaths"), ("迁入人口", None), ("流入人数", "in_migrants"),
     ("出生率(‰)", "birth_rate_permille"), ("出生率‰", "birth_rate_permille"),
     ("计划生育率", "policy_compliance_pct"), ("符合政策生育率(%)", "policy_compliance_pct"),
     ("出生性别比", "sex_ratio_at_birth"), ("综合节育率", "contraceptive_rate_pct"),
@@ -229,6 +229,19 @@ def test_an_indicator_that_only_sounds_like_a_field_is_skipped_with_a_warning(tm
     got = [p.format() for p in result.warnings]
     assert any("F1" in m and "避孕节育措施落实率" in m and "不等于综合避孕率" in m for m in got), got
     assert any("G1" in m and "住院分娩" in m for m in got), got
+
+
+def test_registered_moves_are_not_imported_as_migrants(tmp_path: Path) -> None:
+    """迁入人口 counts registrations moved in during the year; 流入人口 the migrants living here."""
+    path = sheet(tmp_path / "m.xlsx", [
+        ["乡镇", "乡镇代码", "县(区)", "年份", "流入人口", "迁入人口", "迁出人口"],
+        ["河口镇", "hekou", "青山县", 2023, 1200, 85, 90]])
+    result = excel.import_workbook(path, tmp_path / "ds")
+    row = read_rows(tmp_path / "ds" / "townships.csv")[1][0]
+    assert row["in_migrants"] == "1200" and row.get("out_migrants", "") == ""
+    got = [p.format() for p in result.warnings]
+    assert any("F1" in m and "迁入人口" in m and "不等于流入" in m for m in got), got
+    assert any("G1" in m and "迁出人口" in m for m in got), got
 
 
 def test_row_problems_found_by_the_dataset_validation_point_at_cells(tmp_path: Path) -> None:

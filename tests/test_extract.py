@@ -206,6 +206,32 @@ def test_a_measures_rate_is_not_the_contraceptive_prevalence_rate() -> None:
     assert "not the contraceptive prevalence rate" in rec["problems"][0]["message_en"]
 
 
+def test_registered_moves_are_not_migrants() -> None:
+    """迁入 / 迁出 are registrations moved during the year (a flow), 流入 / 流出人口 the migrants
+    living here or away (a stock): the first are noted as another indicator, never read as the second."""
+    rec = only(extract_figures("2016年全区户籍人口迁入12815人,迁出3337人。流入人口5000人,流出人口800人。"))
+    assert figures(rec) == {"in_migrants": 5000, "out_migrants": 800}
+    notes = [(p["kind"], p["text"]) for p in rec["problems"]]
+    assert notes == [("other_indicator", "户籍人口迁入12815人"), ("other_indicator", "迁出3337人")]
+    assert "not the in- or out-migrants" in rec["problems"][0]["message_en"]
+
+
+def test_per_mille_printed_by_ocr() -> None:
+    """18.45%o and 5.14%0 are how OCR and typewriters print ‰."""
+    rec = only(extract_figures("1990年全区人口出生率为18.45%o，死亡率5.14%0,政策符合率为99.1%。"))
+    assert figures(rec) == {"birth_rate_permille": 18.45, "death_rate_permille": 5.14,
+                            "policy_compliance_pct": 99.1}
+    assert rec["provenance"]["birth_rate_permille"]["text"] == "18.45%o"
+
+
+def test_a_place_after_the_year_is_the_place_not_part_of_its_name() -> None:
+    rec = only(extract_figures("1990年白石镇出生人口500人。"))
+    assert (rec["place"], rec["year"], figures(rec)) == ("白石镇", 1990, {"births": 500})
+    # a county the text names more than once, after the year at the clause start
+    rec = only(extract_figures("青山县人口计生工作总结\n2023年青山县出生人口500人,死亡人口400人。"))
+    assert (rec["year"], figures(rec)) == (2023, {"births": 500, "deaths": 400})
+
+
 def test_permille_and_percent_forms() -> None:
     rec = only(extract_figures("人口出生率为千分之7.41,死亡率5.86‰,政策符合率百分之96.5,"
                                "综合避孕率为91.2%。"))
@@ -807,6 +833,26 @@ def test_a_table_whose_header_wraps_over_lines() -> None:
         1962: {"total_population": 316163, "natural_growth_permille": 13.06}}
     rec = next(r for r in extract_figures(text) if r["year"] == 1953)
     assert rec["provenance"]["births"]["label"].replace("\n", "") == "出生人数"
+
+
+def test_a_table_printed_one_cell_per_line() -> None:
+    """A web table copied one cell per line, blank cells kept as ``|``, a header cell that is not
+    a year (2005年为上年%), rows of things that are not ours (迁入人口, 男) passed over."""
+    cells = ["指", "标", "2005年", "2004年", "2005年为上年%", "", "1933076", "1907895", "101.3",
+             "总人口(人)", "5957992", "5836016", "102.1", "按性别分:", "", "", "",
+             "男", "3052448", "2997428", "101.8", "迁入人口(人)", "225411", "211428", "106.6",
+             "出生人口(人)", "45331", "44678", "101.5", "出生率(‰)", "7.69", "7.73", "-"]
+    text = "表2-1 人口主要指标\n" + "".join(f"{c} |\n" for c in cells) + "注:本表根据户籍资料编制。\n"
+    recs = {r["year"]: figures(r) for r in extract_figures(text) if figure_fields(r)}
+    assert recs == {2005: {"total_population": 5957992, "births": 45331, "birth_rate_permille": 7.69},
+                    2004: {"total_population": 5836016, "births": 44678, "birth_rate_permille": 7.73}}
+    rec = next(r for r in extract_figures(text) if r["year"] == 2005)
+    prov = rec["provenance"]["births"]
+    assert (prov["text"], prov["label"]) == ("45331", "出生人口(人)")
+    # the same cells without the pipes, in a row that breaks the grid: nothing after it is read
+    text = "2023年\n2022年\n出生人口\n210\n199\n死亡人口\n120\n今年我们做了很多工作。\n"
+    recs = {r["year"]: figures(r) for r in extract_figures(text) if figure_fields(r)}
+    assert recs == {2023: {"births": 210}, 2022: {"births": 199}}
 
 
 def test_a_wrapped_header_cut_wrongly_is_refused() -> None:

@@ -584,6 +584,11 @@ TABLE: dict[str, dict[str, str]] = {
     "ingest.other_indicator.hospital": {
         "zh": "住院分娩,不等于出生人口", "en": "hospital deliveries, not births",
     },
+    "ingest.other_indicator.moves": {
+        "zh": "户籍迁入或迁出的人次,是一年里登记的迁移,不等于流入、流出人口(在本地或外地居住的流动人口数)",
+        "en": "registered moves in or out during the year, not the in- or out-migrants (the floating "
+              "population living here or away)",
+    },
     "ingest.extract.extract.multi_year": {
         "zh": "{label}“{text}”是{period}几年合计或平均的数字,不是某一年的,未读取。",
         "en": "{label} '{text}' is a total or average over {period}, not one year's figure; not read.",

@@ -126,7 +126,7 @@ _TREND = re.compile(
     r"\s*(?:到|至|为)\s*(?:(?P<y2>" + _TREND_YEAR + r")\s*年(?:底|末)?|(?P<now>目前|现在|今年|当前))?\s*(?:的)?\s*"
     r"(?P<v2>" + _TREND_VALUE + r")")
 _LIST_SEP = re.compile(r"\s*(?:、|,|和|与|及|;)\s*")
-_PLACE = re.compile(r"(?P<name>(?:[xX×*]{2,3}|某)|[^\W\d_a-zA-Z我全本该各每这那其此某县区市省州镇乡村街的在和与及对为是了个等向于从到中共级辖域内外所]"
+_PLACE = re.compile(r"(?P<name>(?:[xX×*]{2,3}|某)|(?![年月日])[^\W\d_a-zA-Z我全本该各每这那其此某县区市省州镇乡村街的在和与及对为是了个等向于从到中共级辖域内外所]"
                     r"{2,3})(?P<level>镇|乡|街道)(?![镇乡村街])")
 _COUNTY_BEFORE = re.compile(r"(?P<county>[^\W\d_a-zA-Z我全本该各每这那其此共的在和与及对为是了个等向于从到中省市州]"
                             r"{1,4}?[县区])$")
@@ -858,10 +858,13 @@ class _Extractor:
             prefix = prefix.replace(headers.normalize_text(name), "")
         # 桐乡全市 / 平湖市全年 …: a place the text does not otherwise name, then the whole of it
         prefix = _PLACE_THEN_WHOLE.sub("", prefix)
-        # 平湖市常住人口: a city or county the text names more than once, at the clause start
-        m = _CITY_AT_START.match(prefix)
+        # 平湖市常住人口 (also 2016年平湖市常住人口): a city or county the text names more than once,
+        # at the clause start
+        year = _YEAR.match(prefix)
+        off = year.end() if year else 0
+        m = _CITY_AT_START.match(prefix[off:])
         if m and m.group() not in _NOT_PLACE and self.doc.norm.count(m.group()) >= 2:
-            prefix = prefix[m.end():]
+            prefix = prefix[:off] + prefix[off + m.end():]
         prefix = _SELF.sub("", prefix)
         if self.doc.main_level in ("街道", "社区") and prefix.startswith(self.doc.main_level):
             prefix = prefix[len(self.doc.main_level):]  # 街道流动人口共有6237人, in a 街道's report

@@ -69,11 +69,15 @@ def annotation_spans(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _PINYIN.finditer(text)]
 
 
+_OCR_PERMILLE = re.compile(r"(?<=\d)%[oO0](?![A-Za-z0-9])")
+
+
 def normalize_text(text: str) -> str:
     """Simplified script and ASCII digits/punctuation, **one character for one character**.
 
     Full-width forms (０-９, ％, （）, ，) become ASCII, Traditional characters of
-    :data:`TRAD_TO_SIMP` become Simplified, ratio colons and dashes become ``:`` and ``-``.
+    :data:`TRAD_TO_SIMP` become Simplified, ratio colons and dashes become ``:`` and ``-``, a
+    per-mille sign printed ``%o`` or ``%0`` becomes ``‰``.
     The result has the same length as ``text``, so a span found in it is a span of ``text``.
     """
     out = text.translate(_TABLE)
@@ -84,7 +88,9 @@ def normalize_text(text: str) -> str:
             chars.append(n if len(n) == 1 else c)
         else:
             chars.append(c)
-    return "".join(chars)
+    # 18.45%o, 5.91%0: per mille as OCR and typewriters print it (a space and one sign, so that
+    # the length stays the same)
+    return _OCR_PERMILLE.sub(" ‰", "".join(chars))
 
 
 # The names a figure goes by ----------------------------------------------------------------------
@@ -158,10 +164,8 @@ LABELS: tuple[Label, ...] = tuple(
     + _labels("births_female", "女婴", "出生女婴", "女婴数", "女婴出生", "出生女孩", "女孩出生",
               "女婴儿")
     + _labels("deaths", "死亡人口", "死亡人数", "死亡", "死亡数", "死亡人口数", "全年死亡")
-    + _labels("in_migrants", "流入人口", "流入", "迁入人口", "迁入", "迁入人数", "流入人数",
-              "外来人口")
-    + _labels("out_migrants", "流出人口", "流出", "迁出人口", "迁出", "迁出人数", "流出人数",
-              "外出人口")
+    + _labels("in_migrants", "流入人口", "流入", "流入人数", "外来人口")
+    + _labels("out_migrants", "流出人口", "流出", "流出人数", "外出人口")
     # reported figures
     + _labels("birth_rate_permille", "出生率", "人口出生率", "出生率(‰)", "粗出生率", "出生率‰",
               "诞生率", "出生水平")
@@ -190,6 +194,8 @@ OTHER_INDICATORS: dict[str, str] = {
                                "节育措施落实率", "综合避孕措施落实率", "避孕节育措施落实到位率",
                                "综合避孕节育措施落实到位率", "节育措施及时率", "避孕节育措施及时率")},
     **{n: "hospital" for n in ("住院分娩率", "住院分娩", "住院分娩人数")},
+    **{n: "moves" for n in ("迁入人口", "迁入", "迁入人数", "户籍迁入", "迁入户籍", "迁出人口", "迁出",
+                            "迁出人数", "户籍迁出", "迁出户籍", "户籍人口迁入", "户籍人口迁出")},
 }
 
 #: Names that need a context in running text (in a table header they are unambiguous).
@@ -238,7 +244,8 @@ NOT_FIGURES: dict[str, str] = {
     "流动人口婚育": "", "流动人口均等化": "", "流动人口卫生": "", "流动人口社会": "",
     "流动人口数据": "", "流动人口集中": "", "流动人口聚集": "", "流动人口育龄群众": "",
     "死亡率低": "", "出生率低": "",
-    **{n: ("women" if kind == "measures" else "births") for n, kind in OTHER_INDICATORS.items()},
+    **{n: {"measures": "women", "hospital": "births"}.get(kind, "")
+       for n, kind in OTHER_INDICATORS.items()},
 }
 
 #: Words naming the population a figure is about; a figure of one series is never put in
@@ -378,7 +385,7 @@ def match_header(text: object) -> str | None:
 
 
 def other_indicator(text: object) -> str | None:
-    """The kind of indicator (``measures``, ``hospital``) a header names that only sounds like a
+    """The kind of indicator (``measures``, ``hospital``, ``moves``) a header names that only sounds like a
     schema field (避孕节育措施落实率 is not the contraceptive prevalence rate), else ``None``."""
     if text is None:
         return None

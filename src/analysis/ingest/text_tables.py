@@ -246,6 +246,85 @@ def _wrapped_years_down(norm: str, lines: list[tuple[int, int]], i: int
     return cells, j
 
 
+def _lone_cell(norm: str, start: int, end: int) -> tuple[int, int] | None:
+    """The one cell of a line that holds a single cell (``2005年 |``, ``|``, ``5957992``): its
+    span (empty for a blank cell), or None when the line holds more than one cell or prose."""
+    text = norm[start:end]
+    stripped = text.rstrip()
+    if stripped.endswith("|"):
+        stripped = stripped[:-1]
+    cells = _cells(norm, start, start + len(stripped))
+    if len(cells) > 1 or len(stripped.strip()) > 30 or re.search(r"[。;；]", stripped):
+        return None
+    return cells[0] if cells else (start, start)
+
+
+def _one_cell_per_line(norm: str, lines: list[tuple[int, int]], i: int
+                       ) -> tuple[list[Cell], int] | None:
+    """A table printed one cell per line, as a web table comes out of some copies::
+
+        2005年 |
+        2004年 |
+        2005年为上年% |
+        总人口(人) |
+        5957992 |
+        5836016 |
+        102.1 |
+
+    Years across: a run of two or more year cells starting at line ``i``, maybe further header
+    cells (``2005年为上年%``), then rows of a name and one cell per column (blank cells kept as
+    ``|``). The number of columns is the one under which the most rows read as a name followed
+    by numbers; the table ends at the first group of lines that does not. Returns the cells and
+    the index of the line after the table."""
+    lone = []
+    for a, b in lines[i:i + 400]:
+        c = _lone_cell(norm, a, b)
+        if c is None:
+            break
+        lone.append(c)
+    text = [norm[a:b] for a, b in lone]
+    k = 0
+    while k < len(text) and _YEAR_CELL.match(text[k]):
+        k += 1
+    if k < 2:
+        return None
+
+    def number_or_blank(t: str) -> bool:
+        return not t or bool(_NUMBER_CELL.match(t) or _EMPTY_CELL.match(t))
+
+    def rows(m: int) -> list[int]:
+        """Starts of the rows under ``m`` columns (``m - k`` header cells after the years)."""
+        if any(number_or_blank(t) for t in text[k:m]):
+            return []
+        out, r = [], m
+        while r + m < len(text) + 0 and r + m + 1 <= len(text):
+            name, nums = text[r], text[r + 1:r + 1 + m]
+            if (name and _NUMBER_CELL.match(name)) or not all(number_or_blank(t) for t in nums):
+                break
+            out.append(r)
+            r += m + 1
+        return out
+
+    best = max(range(k, k + 4), key=lambda m: (len(rows(m)), -m))
+    starts = rows(best)
+    if not starts:
+        return None
+    years = [int(_YEAR_CELL.match(t).group("y")) for t in text[:k]]  # type: ignore[union-attr]
+    cells = []
+    for r in starts:
+        name = text[r]
+        field = headers.match_header(name) if name else None
+        if not field:
+            continue
+        for y, span in zip(years, lone[r + 1:r + 1 + k]):
+            value = norm[slice(*span)]
+            if value and not _EMPTY_CELL.match(value):
+                cells.append(Cell(field, y, lone[r], span, _unit(name, field)))
+    if not cells:
+        return None
+    return cells, i + starts[-1] + best + 1
+
+
 def find_tables(norm: str) -> tuple[list[Cell], list[tuple[int, int]]]:
     """The cells of every plain-text table in ``norm`` and the span of each table."""
     lines, pos = [], 0
@@ -319,6 +398,10 @@ def find_tables(norm: str) -> tuple[list[Cell], list[tuple[int, int]]]:
             wrapped = _wrapped_years_down(norm, lines, i)
             if wrapped:
                 found, j = wrapped
+        if not found:
+            lone = _one_cell_per_line(norm, lines, i)
+            if lone:
+                found, j = lone
         if found:
             cells += found
             blocks.append((lines[i][0], lines[j - 1][1]))
