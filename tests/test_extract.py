@@ -232,6 +232,26 @@ def test_a_place_after_the_year_is_the_place_not_part_of_its_name() -> None:
     assert (rec["year"], figures(rec)) == (2023, {"births": 500, "deaths": 400})
 
 
+def test_the_whole_village_and_births_by_sex_among_the_births() -> None:
+    rec = only(extract_figures("全村总人口1285人,其中育龄妇女312人。"))
+    assert figures(rec) == {"total_population": 1285, "women_15_49": 312}
+    for text in ("2018年我街道出生人口中男孩103人,女孩95人。", "2018年我街道出生的婴儿中男孩103人,女孩95人。"):
+        assert figures(only(extract_figures(text))) == {"births_male": 103, "births_female": 95}, text
+
+
+def test_a_total_that_holds_the_registered_population_and_others() -> None:
+    """辖区总人口 = 户籍 + 流动: the registered population is the schema's total; a note says why."""
+    recs = {r["series"]: r for r in extract_figures(
+        "东方红街道2012年计生工作总结\n辖区总人口56231人,其中户籍人口31256人,流动人口24975人。")}
+    assert figures(recs["main"]) == {"total_population": 31256}
+    assert figures(recs["migrant"]) == {"total_population": 24975}
+    assert [(p["kind"], p["severity"]) for p in recs["main"]["problems"]] == [("total_with_others", "note")]
+    assert "56231人" in recs["main"]["problems"][0]["message_zh"]
+    # in two sentences the two numbers are a conflict the reader must settle
+    rec = only(extract_figures("2012年全镇总人口56231人。户籍人口31256人。"))
+    assert [p["kind"] for p in rec["problems"]] == ["conflict"]
+
+
 def test_permille_and_percent_forms() -> None:
     rec = only(extract_figures("人口出生率为千分之7.41,死亡率5.86‰,政策符合率百分之96.5,"
                                "综合避孕率为91.2%。"))

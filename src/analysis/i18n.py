@@ -597,6 +597,11 @@ TABLE: dict[str, dict[str, str]] = {
         "zh": "{label}“{text}”是约数、界限或目标,不是确切数字,未读取。",
         "en": "{label} '{text}' is approximate, a bound or a target, not an exact figure; not read.",
     },
+    "ingest.extract.extract.total_with_others": {
+        "zh": "总人口“{total}”还包括户籍人口以外的人口;数据集的总人口取户籍人口“{text}”。",
+        "en": "the total '{total}' also counts people other than the registered population; the "
+              "dataset's total population is the registered population '{text}'.",
+    },
     "ingest.extract.extract.conflict": {
         "zh": "{label}在同一地区、年份和人口口径下出现两个不同的数字:“{first}”(第{line1}行)"
               "与“{second}”(第{line2}行);保留前者,请核实。",

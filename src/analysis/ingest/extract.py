@@ -143,8 +143,8 @@ _NEXT_YEAR = re.compile(r"\s*[,;、]\s*(?P<y>(?:19|20)\d{2})\s*年(?:底|末)?\s
                         r"(?=\d)")
 _HEADING = re.compile(r"^[\u4e00-\u9fff]{2,12}(?:情况|概况|工作)\s+")
 _CITY_AT_START = re.compile(r"^[\u4e00-\u9fff]{1,4}?(?:市|县|旗|社区|街道|镇|乡)")
-_SELF = re.compile(r"(?P<who>我|全|本|该)(?P<level>镇|乡|街道|办事处|社区|区|县|市|州|盟|旗|省|国|场|矿)"
-                   r"(?![长委政])")
+_SELF = re.compile(r"(?P<who>我|全|本|该)(?P<level>镇|乡|街道|办事处|社区|村|区|县|市|州|盟|旗|省|国|场|矿)"
+                   r"(?![长委政民级务])")
 _NOT_PLACE = {"小城", "重点", "示范", "特色", "卫生", "文明", "国家", "全国", "建制", "中心", "城乡",
               "边远", "偏远", "贫困", "民族", "山区", "农村", "旅游", "历史", "工业", "商贸", "和谐",
               "生态", "美丽", "平安", "健康", "先进", "省级", "市级", "县级", "国家级", "周边", "沿海",
@@ -827,14 +827,16 @@ class _Extractor:
         the series. False: the figure belongs to something else (参检育龄妇女 …)."""
         prefix = self._context_words(self.doc.norm[self._clause_start(lab.start, s):lab.start])
         series = None
+        # the population a name is about (出生人口中男孩103人): taken out before the series words,
+        # or 出生人口 would lose its 人口 to them
+        for word in ("已婚育龄妇女", "育龄妇女", "已婚育龄夫妇", "育龄夫妇", "育龄群众", "出生人口",
+                     "出生的婴儿", "出生婴儿", "新生儿", "出生数量"):
+            prefix = prefix.replace(word, "")
         for word in sorted(headers.SERIES_WORDS, key=len, reverse=True):
             if word in prefix:
                 if word not in headers.SERIES_NEUTRAL:
                     series = series or headers.SERIES_WORDS[word]
                 prefix = prefix.replace(word, "")
-        for word in ("已婚育龄妇女", "育龄妇女", "已婚育龄夫妇", "育龄夫妇", "育龄群众", "出生人口",
-                     "出生婴儿", "出生数量"):
-            prefix = prefix.replace(word, "")
         if not _NEUTRAL.fullmatch(prefix):
             return False
         return series or True
@@ -1216,6 +1218,18 @@ class _Extractor:
             self.figures.append(fig)
             return
         if have["span"] == [fig.span[0], fig.span[1]] or rec[fig.field] == fig.value:
+            return
+        if fig.field == "total_population" and fig.label.startswith("户籍") \
+                and not have.get("label", "").startswith("户籍") \
+                and have["sentence_span"] == list(self.doc.span(*fig.sentence_span)):
+            # 辖区总人口56231人,其中户籍人口31256人,流动人口24975人: the registered population is the
+            # schema's total; the total before it also counts other series
+            self._problem("extract.total_with_others", "note", fig.field, ctx, fig.span,
+                          None, fig.label, total=have["text"])
+            self.figures = [f for f in self.figures if not (f.key == fig.key and f.field == fig.field)]
+            rec[fig.field] = fig.value
+            rec["provenance"][fig.field] = self._where(fig.span, fig.label, fig.label_span)
+            self.figures.append(fig)
             return
         self.alternatives.append(fig)
         col = schema.BY_NAME[fig.field]
