@@ -252,6 +252,15 @@ def test_a_total_that_holds_the_registered_population_and_others() -> None:
     assert [p["kind"] for p in rec["problems"]] == ["conflict"]
 
 
+def test_the_figure_of_a_named_year_compared_with() -> None:
+    """比2015年的298人增加58人 states 2015's births; a bare change (比上年增加118人) states nothing."""
+    recs = {r["year"]: figures(r) for r in extract_figures(
+        "2016年全镇共出生人口356人,比2015年的298人增加58人。总人口为21869人,比上年末增加118人。")}
+    assert recs == {2016: {"births": 356, "total_population": 21869}, 2015: {"births": 298}}
+    recs = {r["year"]: figures(r) for r in extract_figures("2016年出生率为9.1‰,与2015年9.3‰相比略有下降。")}
+    assert recs == {2016: {"birth_rate_permille": 9.1}, 2015: {"birth_rate_permille": 9.3}}
+
+
 def test_permille_and_percent_forms() -> None:
     rec = only(extract_figures("人口出生率为千分之7.41,死亡率5.86‰,政策符合率百分之96.5,"
                                "综合避孕率为91.2%。"))

@@ -159,8 +159,11 @@ _NEUTRAL = re.compile(
     r"|显示|表明|核实|期内|居住半年以上的?)*")
 _CHANGE = re.compile(r"比上年|较上年|比去年|较去年|同比|环比|与上年|与去年|比上一年|增加|减少|下降|上升"
                      r"|增长|提高|降低|增幅|降幅|净增|净减|回落|多出|少了")
-_COMPARED_PLAIN = re.compile(r"\s*,?\s*与\s*(?P<m>上一年|上年|去年|前一年)(?:底|末|同期)?(?:的)?\s*"
-                             r"(?=[-\d])")
+_COMPARED_PLAIN = re.compile(r"\s*,?\s*(?P<w>与|比|较|同|和)\s*(?:(?P<y>(?:19|20)\d{2})\s*年|"
+                             r"(?P<m>上一年|上年|去年|前一年))(?:底|末|同期)?(?P<of>的)?\s*(?=[-\d])")
+#: What follows the compared figure: 相比 / 持平 after 与; a change after 比 / 较 (比2015年的298人增加58人).
+_COMPARED_END = re.compile(r"\s*(?:相比|比较|基本持平|持平|相当|基本相当|相同|一致)")
+_COMPARED_CHANGE = re.compile(r"\s*(?:相比)?\s*,?\s*(?:增加|减少|下降|上升|多|少|提高|降低|增长|略有|有所)")
 #: …常住人口579101人,与2010年第六次全国人口普查的442854人相比: the figure of the last census.
 _COMPARED_CENSUS = re.compile(r"\s*,?\s*(?:与|同|和|比|较)\s*(?:(?P<y>(?:19|20)\d{2})\s*年\s*)?"
                               r"(?:第(?P<c>[四五六七])次全国人口普查|“?(?P<c2>[四五六七])普”?)(?:时)?(?:的)?\s*")
@@ -1076,15 +1079,22 @@ class _Extractor:
 
     def _previous_compared(self, lab: _Label, field_name: str, ctx: Context, pos: int,
                            e: int) -> Figure | None:
-        """…性别比129.22,与去年底131.51相比: last year's figure, in last year's record."""
+        """…性别比129.22,与去年底131.51相比 / 出生356人,比2015年的298人增加58人: the compared
+        year's figure, in that year's record."""
         m = _COMPARED_PLAIN.match(self.doc.norm, pos, e)
         if not m:
             return self._previous_census(lab, field_name, ctx, pos, e)
         v = _VALUE.match(self.doc.norm, m.end())
-        if not v or not re.match(r"\s*(?:相比|比较|基本持平|持平|相当|基本相当|相同|一致)", self.doc.norm[v.end():e]):
+        rest = self.doc.norm[v.end():e] if v else ""
+        if not v or not (_COMPARED_END.match(rest) or (
+                m.group("w") in "比较" and m.group("of") and _COMPARED_CHANGE.match(rest))):
             return None
-        prev = Context(ctx.place, ctx.year - 1 if ctx.year is not None else None, ctx.series, "上年",
-                       (m.start("m"), m.end("m")))
+        if m.group("y"):
+            prev = Context(ctx.place, int(m.group("y")), ctx.series, None, (m.start("y"), m.end("y")))
+        else:
+            prev = Context(ctx.place, ctx.year - 1 if ctx.year is not None else None, ctx.series,
+                           "上年", (m.start("m"), m.end("m")))
+        self._consumed.append((m.start(), v.end()))
         return self._figure_from(v, lab, field_name, prev, "")
 
     def _previous_census(self, lab: _Label, field_name: str, ctx: Context, pos: int,
