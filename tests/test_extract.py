@@ -261,6 +261,27 @@ def test_the_figure_of_a_named_year_compared_with() -> None:
     assert recs == {2016: {"birth_rate_permille": 9.1}, 2015: {"birth_rate_permille": 9.3}}
 
 
+def test_one_name_with_a_value_for_each_listed_year() -> None:
+    recs = {r["year"]: figures(r) for r in extract_figures("2019年、2020年全镇出生人口分别为245人、223人。")
+            if figure_fields(r)}
+    assert recs == {2019: {"births": 245}, 2020: {"births": 223}}
+    # no years to pair the values with: nothing is read, and the reader is told why
+    rec = only(extract_figures("近三年,全镇出生人口分别为245人、223人、198人。"))
+    assert figure_fields(rec) == [] and [p["kind"] for p in rec["problems"]] == ["several_values"]
+
+
+def test_last_years_figure_in_a_clause_of_its_own() -> None:
+    recs = {r["year"]: figures(r) for r in extract_figures(
+        "2024年全镇卫生健康工作总结\n今年以来,全镇出生人口135人,去年同期为148人。全年死亡人口243人。")}
+    assert recs == {2024: {"births": 135, "deaths": 243}, 2023: {"births": 148}}
+
+
+def test_actual_rate_after_a_target() -> None:
+    rec = only(extract_figures("2014年,全镇人口出生率控制在12‰以内,实际出生率为10.2‰。"))
+    assert figures(rec) == {"birth_rate_permille": 10.2}
+    assert [p["kind"] for p in rec["problems"]] == ["approximate"]
+
+
 def test_permille_and_percent_forms() -> None:
     rec = only(extract_figures("人口出生率为千分之7.41,死亡率5.86‰,政策符合率百分之96.5,"
                                "综合避孕率为91.2%。"))

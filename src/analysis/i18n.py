@@ -597,6 +597,11 @@ TABLE: dict[str, dict[str, str]] = {
         "zh": "{label}“{text}”是约数、界限或目标,不是确切数字,未读取。",
         "en": "{label} '{text}' is approximate, a bound or a target, not an exact figure; not read.",
     },
+    "ingest.extract.extract.several_values": {
+        "zh": "{label}后面有几个数字(“{text}”),文中没有说明各属哪一年,未读取。",
+        "en": "{label} is followed by several numbers ('{text}') without the years they belong to; "
+              "not read.",
+    },
     "ingest.extract.extract.total_with_others": {
         "zh": "总人口“{total}”还包括户籍人口以外的人口;数据集的总人口取户籍人口“{text}”。",
         "en": "the total '{total}' also counts people other than the registered population; the "

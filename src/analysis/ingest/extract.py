@@ -125,6 +125,8 @@ _TREND = re.compile(
     r"(?P<v1>" + _TREND_VALUE + r")\s*,?\s*(?:上升|增加|增长|下降|减少|降低|提高|扩大|缩小|发展|回落|降|升|增|减)?"
     r"\s*(?:到|至|为)\s*(?:(?P<y2>" + _TREND_YEAR + r")\s*年(?:底|末)?|(?P<now>目前|现在|今年|当前))?\s*(?:的)?\s*"
     r"(?P<v2>" + _TREND_VALUE + r")")
+#: 2019年、2020年 / 2019、2020年 / 2019年和2020年: years listed for the values after 分别.
+_YEAR_LIST = re.compile(r"(?:19|20)\d{2}\s*年?(?:\s*(?:、|,|和|与|及|至)\s*(?:19|20)\d{2}\s*年?)+(?:度|末|底)?")
 _LIST_SEP = re.compile(r"\s*(?:、|,|和|与|及|;)\s*")
 _PLACE = re.compile(r"(?P<name>(?:[xX×*]{2,3}|某)|(?![年月日])[^\W\d_a-zA-Z我全本该各每这那其此某县区市省州镇乡村街的在和与及对为是了个等向于从到中共级辖域内外所]"
                     r"{2,3})(?P<level>镇|乡|街道)(?![镇乡村街])")
@@ -156,11 +158,14 @@ _NEUTRAL = re.compile(
     r"|数据显示|的|中|为|是|在|全|总|年|底|末|份|月|日|\d|同期|据|我|本|该|已|已经|全部|户籍|常住|流动"
     r"|流入|流出|外来|[-.~至到]|[一二三四五六七八九十]是|第[一二三四五六七八九十]+|首先|其次|另外|此外"
     r"|同时|再次|最后|[一二三四五六七八九十]+、|纯|上报|报告|据悉|据了解|据介绍|据调查|根据|报表|年报|资料"
-    r"|显示|表明|核实|期内|居住半年以上的?)*")
+    r"|显示|表明|核实|期内|居住半年以上的?|实际)*")
 _CHANGE = re.compile(r"比上年|较上年|比去年|较去年|同比|环比|与上年|与去年|比上一年|增加|减少|下降|上升"
                      r"|增长|提高|降低|增幅|降幅|净增|净减|回落|多出|少了")
 _COMPARED_PLAIN = re.compile(r"\s*,?\s*(?P<w>与|比|较|同|和)\s*(?:(?P<y>(?:19|20)\d{2})\s*年|"
                              r"(?P<m>上一年|上年|去年|前一年))(?:底|末|同期)?(?P<of>的)?\s*(?=[-\d])")
+#: …,去年同期为148人: last year's figure of the same name in a clause of its own.
+_PREV_CLAUSE = re.compile(r"\s*[,;]\s*(?P<m>去年同期|上年同期|去年|上年|上一年)(?:底|末)?\s*(?:为|是|:)\s*"
+                          r"(?=[-\d])")
 #: What follows the compared figure: 相比 / 持平 after 与; a change after 比 / 较 (比2015年的298人增加58人).
 _COMPARED_END = re.compile(r"\s*(?:相比|比较|基本持平|持平|相当|基本相当|相同|一致)")
 _COMPARED_CHANGE = re.compile(r"\s*(?:相比)?\s*,?\s*(?:增加|减少|下降|上升|多|少|提高|降低|增长|略有|有所)")
@@ -1083,7 +1088,7 @@ class _Extractor:
         year's figure, in that year's record."""
         m = _COMPARED_PLAIN.match(self.doc.norm, pos, e)
         if not m:
-            return self._previous_census(lab, field_name, ctx, pos, e)
+            return self._previous_clause(lab, field_name, ctx, pos, e)
         v = _VALUE.match(self.doc.norm, m.end())
         rest = self.doc.norm[v.end():e] if v else ""
         if not v or not (_COMPARED_END.match(rest) or (
@@ -1095,6 +1100,22 @@ class _Extractor:
             prev = Context(ctx.place, ctx.year - 1 if ctx.year is not None else None, ctx.series,
                            "上年", (m.start("m"), m.end("m")))
         self._consumed.append((m.start(), v.end()))
+        return self._figure_from(v, lab, field_name, prev, "")
+
+    def _previous_clause(self, lab: _Label, field_name: str, ctx: Context, pos: int,
+                         e: int) -> Figure | None:
+        """出生人口135人,去年同期为148人: last year's figure in a clause of its own, in last year's
+        record."""
+        norm = self.doc.norm
+        m = _PREV_CLAUSE.match(norm, pos, e)
+        if not m:
+            return self._previous_census(lab, field_name, ctx, pos, e)
+        v = _VALUE.match(norm, m.end(), e)
+        if not v or not v.group("num") or not re.match(r"\s*(?:[,;。]|$)", norm[v.end():e]):
+            return None
+        self._consumed.append((m.start(), v.end()))
+        prev = Context(ctx.place, ctx.year - 1 if ctx.year is not None else None, ctx.series, "上年",
+                       (m.start("m"), m.end("m")))
         return self._figure_from(v, lab, field_name, prev, "")
 
     def _previous_census(self, lab: _Label, field_name: str, ctx: Context, pos: int,
@@ -1136,8 +1157,7 @@ class _Extractor:
             group.insert(0, (prev, f))
             j -= 1
         if len(group) < 2:
-            v = _VALUE.match(norm, q)
-            return [f for f in [self._figure_from(v, lab, field_name, ctx, "")] if f] if v else []
+            return self._one_name_several_values(lab, field_name, ctx, q, e)
         out: list[Figure] = []
         pos = q
         for k, (lb, f) in enumerate(group):
@@ -1155,6 +1175,35 @@ class _Extractor:
                 out.append(fig)
             pos = v.end()
         return out
+
+    def _one_name_several_values(self, lab: _Label, field_name: str, ctx: Context, q: int,
+                                 e: int) -> list[Figure]:
+        """2019年、2020年出生人口分别为245人、223人: one name, a value for each listed year. With
+        no years to pair them with (近三年…分别为245人、223人、198人) nothing is read."""
+        norm = self.doc.norm
+        values, pos = [], q
+        while True:
+            v = _VALUE.match(norm, pos, e)
+            if not v or not v.group("num"):
+                break
+            values.append(v)
+            sep = _LIST_SEP.match(norm, v.end(), e)
+            if not sep:
+                break
+            pos = sep.end()
+        if len(values) < 2:
+            return [f for f in [self._figure_from(values[0], lab, field_name, ctx, "")] if f] if values else []
+        s, _ = self._sentence_of(lab.start)
+        listed = next(reversed(list(_YEAR_LIST.finditer(norm, s, lab.start))), None)
+        years = [(int(y.group("y")), y.span()) for y in re.finditer(
+            r"(?P<y>(?:19|20)\d{2})\s*年?", listed.group())] if listed else []
+        if len(years) != len(values):
+            self._problem("extract.several_values", "note", field_name, ctx,
+                          (values[0].start(), values[-1].end()), lab, self.doc.text(lab.start, lab.end))
+            return []
+        base = listed.start() if listed else 0
+        return [f for (y, (a, b)), v in zip(years, values) if (f := self._figure_from(
+            v, lab, field_name, Context(ctx.place, y, ctx.series, None, (base + a, base + b)), ""))]
 
     def _trend(self, lab: _Label, m: re.Match[str], ctx: Context) -> None:
         """流入人口由2008年5230人上升到目前的8380人: both ends, each in its own year's record."""

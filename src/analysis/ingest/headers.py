@@ -163,7 +163,9 @@ LABELS: tuple[Label, ...] = tuple(
               "男婴儿")
     + _labels("births_female", "女婴", "出生女婴", "女婴数", "女婴出生", "出生女孩", "女孩出生",
               "女婴儿")
-    + _labels("deaths", "死亡人口", "死亡人数", "死亡", "死亡数", "死亡人口数", "全年死亡")
+    + _labels("deaths", "死亡人口", "死亡人数", "死亡", "死亡数", "死亡人口数")
+    # in running text 全年 is context and 死亡 the name (全年死亡人口243人)
+    + _labels("deaths", "全年死亡", in_text=False)
     + _labels("in_migrants", "流入人口", "流入", "流入人数", "外来人口")
     + _labels("out_migrants", "流出人口", "流出", "流出人数", "外出人口")
     # reported figures
