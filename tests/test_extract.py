@@ -276,6 +276,14 @@ def test_last_years_figure_in_a_clause_of_its_own() -> None:
     assert recs == {2024: {"births": 135, "deaths": 243}, 2023: {"births": 148}}
 
 
+def test_the_total_of_a_breakdown_of_births() -> None:
+    rec = only(extract_figures("全镇2022年出生人口数:一孩78人、二孩92人、三孩25人,合计195人。"))
+    assert figures(rec) == {"births": 195, "births_parity1": 78, "births_parity2": 92,
+                            "births_parity3plus": 25}
+    # 合计 of something else is not births
+    assert not any(figure_fields(r) for r in extract_figures("2022年全镇一孩妇女78人、二孩妇女92人,合计170人。"))
+
+
 def test_actual_rate_after_a_target() -> None:
     rec = only(extract_figures("2014年,全镇人口出生率控制在12‰以内,实际出生率为10.2‰。"))
     assert figures(rec) == {"birth_rate_permille": 10.2}

@@ -212,6 +212,8 @@ _SEX_IN_BIRTHS: tuple[Label, ...] = tuple(
     _labels("births_male", "男孩", "男", "男性", header=False, needs="births")
     + _labels("births_female", "女孩", "女", "女性", header=False, needs="births")
     + _labels("births_parity3plus", "三孩", "3孩", "第三孩", header=False, needs="births3")
+    # 一孩78人、二孩92人、三孩25人,合计195人: the total of a breakdown of births
+    + _labels("births", "合计", "共计", "总计", header=False, needs="births")
 )
 
 #: Names that look like ours but mean something else: read first so that no shorter name inside
