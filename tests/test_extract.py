@@ -284,6 +284,39 @@ def test_the_total_of_a_breakdown_of_births() -> None:
     assert not any(figure_fields(r) for r in extract_figures("2022年全镇一孩妇女78人、二孩妇女92人,合计170人。"))
 
 
+def test_a_district_text_that_names_its_towns() -> None:
+    """The district cited with its facts is the text's place; its towns' figures are theirs."""
+    text = ("萧山区位于浙江省北部。截至2021年末,萧山区常住人口205.6万人,比上年末增加4万人。"
+            "2021年末,萧山区户籍总人口124.01万人,全年出生11179人,出生率为9.12‰。登记在册的流动人口130.79万人。\n"
+            "截至2020年末,瓜沥镇常住人口23.3万人,户籍人口16.53万人,而楼塔镇常住人口2.35万人。")
+    got = {(r["place"], r["year"], r["series"]): figures(r) for r in extract_figures(text) if figure_fields(r)}
+    assert got == {
+        ("萧山区", 2021, "main"): {"total_population": 1240100, "permanent_population": 2056000,
+                                  "births": 11179, "birth_rate_permille": 9.12},
+        ("萧山区", 2021, "migrant"): {"total_population": 1307900},
+        ("瓜沥镇", 2020, "main"): {"total_population": 165300, "permanent_population": 233000},
+        ("楼塔镇", 2020, "main"): {"permanent_population": 23500}}
+
+
+def test_a_statistical_paragraph_keeps_its_resident_series_past_the_whole_district() -> None:
+    """NBS convention: births and rates after 常住人口 are the resident population's, also when
+    the sentence names the district again (全区出生人口); a migrant total does not set it."""
+    recs = {r["series"]: figures(r) for r in extract_figures(
+        "截至2021年末,全区常住人口90.04万人,户籍人口51.75万人。2021年,全区出生人口9114人,出生率(lv)10.99‰。")}
+    assert recs == {"main": {"total_population": 517500, "permanent_population": 900400},
+                    "resident": {"births": 9114, "birth_rate_permille": 10.99}}
+    recs = {r["series"]: figures(r) for r in extract_figures(
+        "2011年末,莘畈乡总人口6864人。另有流动人口1872人。2011年,人口出生率14.6‰。")}
+    assert recs == {"main": {"total_population": 6864, "birth_rate_permille": 14.6},
+                    "migrant": {"total_population": 1872}}
+
+
+def test_words_before_a_place_are_not_its_name() -> None:
+    recs = [(r["place"], figures(r)) for r in extract_figures(
+        "2011年末,原菜花坪镇总人口4.6万人。菜花坪镇人民政府。而龙穴街道户籍人口仅0.17万人。")]
+    assert recs == [("菜花坪镇", {"total_population": 46000}), ("龙穴街道", {"total_population": 1700})]
+
+
 def test_actual_rate_after_a_target() -> None:
     rec = only(extract_figures("2014年,全镇人口出生率控制在12‰以内,实际出生率为10.2‰。"))
     assert figures(rec) == {"birth_rate_permille": 10.2}

@@ -80,7 +80,7 @@ _UNIT_COUNT = ("人", "名", "个", "例", "口")
 _OTHER_UNITS = "户对次元岁年月日天件份盒条场期项所家台本张支袋瓶斤倍亩座位村组批周"
 
 _FILLER = re.compile(
-    r"(?:\s|\[\d{1,2}\]|:|为|是|共增加|(?:下降|降低|上升|增加|减少|提高|降|升|增|减)?(?:至|到)|降为|升为|降低为|下降为|上升为|已达到|已经达到|达到了|达到|已达|达|有|共有|共计|共|计|合计|总计|累计|仅为|仅|只有"
+    r"(?:\s|\[\d{1,2}\]|:|仍然|仍|再|为|是|共增加|(?:下降|降低|上升|增加|减少|提高|降|升|增|减)?(?:至|到)|降为|升为|降低为|下降为|上升为|已达到|已经达到|达到了|达到|已达|达|有|共有|共计|共|计|合计|总计|累计|仅为|仅|只有"
     r"|约为|约有|约|大约|近|接近|超过|不足|不到|逾|分别为|分别是|分别达到|分别达|分别|人数|总数|总量"
     r"|数量|数|人口|婴儿|的|控制在|力争|确保|争取|保持在|不低于|不高于|不超过|低于|高于|目标|新增)*")
 _APPROX_WORDS = ("约", "大约", "近", "接近", "超过", "不足", "不到", "逾", "控制在", "力争", "确保",
@@ -128,10 +128,15 @@ _TREND = re.compile(
 #: 2019年、2020年 / 2019、2020年 / 2019年和2020年: years listed for the values after 分别.
 _YEAR_LIST = re.compile(r"(?:19|20)\d{2}\s*年?(?:\s*(?:、|,|和|与|及|至)\s*(?:19|20)\d{2}\s*年?)+(?:度|末|底)?")
 _LIST_SEP = re.compile(r"\s*(?:、|,|和|与|及|;)\s*")
-_PLACE = re.compile(r"(?P<name>(?:[xX×*]{2,3}|某)|(?![年月日])[^\W\d_a-zA-Z我全本该各每这那其此某县区市省州镇乡村街的在和与及对为是了个等向于从到中共级辖域内外所]"
+_PLACE = re.compile(r"(?P<name>(?:[xX×*]{2,3}|某)|(?![年月日])[^\W\d_a-zA-Z我全本该各每这那其此某县区市省州镇乡村街的在和与及对为是了个等向于从到中共级辖域内外所而则但即]"
                     r"{2,3})(?P<level>镇|乡|街道)(?![镇乡村街])")
 _COUNTY_BEFORE = re.compile(r"(?P<county>[^\W\d_a-zA-Z我全本该各每这那其此共的在和与及对为是了个等向于从到中省市州]"
                             r"{1,4}?[县区])$")
+#: A county, district, city or banner named in the text (蕭山區, 松岭区, 和顺县).
+_COUNTY_PLACE = re.compile(r"(?P<name>(?![年月日])[^\W\d_a-zA-Z我全本该各每这那其此某县区市省州镇乡村街的在和与及对为是了个等"
+                           r"向于从到中共级辖域内外所而则但即]{2})(?P<level>区|县|市|旗)"
+                           r"(?![镇乡村街区县市长委政级民属域内外])")
+_COUNTY_FACTS = ("常住", "户籍", "公安", "下辖", "全年", "年末", "人口出生", "出生人口")
 #: Words after a name that show it is a place: its government, or facts about it.
 _PLACE_ORG = ("人民政府", "政府", "党委", "委员会", "卫健办", "计生办", "卫生院", "计划生育", "人口和计划生育",
               "人口与计划生育", "卫生健康", "人大", "办事处")
@@ -158,7 +163,7 @@ _NEUTRAL = re.compile(
     r"|数据显示|的|中|为|是|在|全|总|年|底|末|份|月|日|\d|同期|据|我|本|该|已|已经|全部|户籍|常住|流动"
     r"|流入|流出|外来|[-.~至到]|[一二三四五六七八九十]是|第[一二三四五六七八九十]+|首先|其次|另外|此外"
     r"|同时|再次|最后|[一二三四五六七八九十]+、|纯|上报|报告|据悉|据了解|据介绍|据调查|根据|报表|年报|资料"
-    r"|显示|表明|核实|期内|居住半年以上的?|实际)*")
+    r"|显示|表明|核实|期内|居住半年以上的?|实际|另有|另|在册的?|原|而)*")
 _CHANGE = re.compile(r"比上年|较上年|比去年|较去年|同比|环比|与上年|与去年|比上一年|增加|减少|下降|上升"
                      r"|增长|提高|降低|增幅|降幅|净增|净减|回落|多出|少了")
 _COMPARED_PLAIN = re.compile(r"\s*,?\s*(?P<w>与|比|较|同|和)\s*(?:(?P<y>(?:19|20)\d{2})\s*年|"
@@ -440,7 +445,12 @@ def _find_places(doc: _Doc) -> None:
     levels = {k: v for k, v in levels.items() if k in cued}
     score = Counter({k: v for k, v in score.items() if k in cued})
     doc.places = levels
-    if score:
+    county = _main_county(doc)
+    if county and county[1] > 2 * max(score.values(), default=0):
+        # 萧山区常住人口205.6万人 … 其中,瓜沥镇常住人口23.3万人: a district's text that names its towns
+        doc.main_place, doc.main_level = county[0], county[2]
+        doc.places = {**levels, county[0]: county[2]}
+    elif score:
         doc.main_place = score.most_common(1)[0][0]
         doc.main_level = "township"
         votes = [(n, c) for (p, c), n in county_votes.items() if p == doc.main_place]
@@ -450,6 +460,26 @@ def _find_places(doc: _Doc) -> None:
         own = Counter(m.group("level") for m in _SELF.finditer(doc.norm) if m.group("who") in "我本")
         selfs = own or Counter(m.group("level") for m in _SELF.finditer(doc.norm))
         doc.main_level = _level(selfs.most_common(1)[0][0]) if selfs else None
+
+
+def _main_county(doc: _Doc) -> tuple[str, int, str] | None:
+    """The county, district or city a text is about, when it names one with facts about it
+    (蕭山區常住人口…, 松岭区总人口…) at least twice: (name as printed, times, level), else None.
+    A county written right before a township (金乡县司马镇) is the township's, not the subject."""
+    score: Counter[str] = Counter()
+    levels: dict[str, str] = {}
+    for m in _COUNTY_PLACE.finditer(doc.norm):
+        name = m.group("name")
+        if name in _NOT_PLACE or m.group() in _NOT_PLACE or _PLACE.match(doc.norm, m.end()):
+            continue
+        if doc.norm.startswith(_PLACE_ORG + _PLACE_FACTS + _COUNTY_FACTS, m.end()):
+            full = doc.text(m.start(), m.end())
+            score[full] += 1
+            levels[full] = m.group("level")
+    if not score:
+        return None
+    name, n = score.most_common(1)[0]
+    return (name, n, levels[name]) if n >= 2 else None
 
 
 def _level(word: str) -> str:
@@ -641,7 +671,9 @@ class _Extractor:
                     ctx.year, ctx.period, ctx.year_span = year, period, year_span
             elif kind in ("place", "self"):
                 ctx.place = str(val) if kind == "place" else self._self_place(str(val), a, b)
-                ctx.series = "main"
+                # 全区出生人口9114人 in a paragraph about the resident population: still theirs
+                ctx.series = self._para_series if (
+                    self._statistical and self._para_series and ctx.place == self.doc.main_place) else "main"
             elif kind == "open":
                 # 政策外47人(一孩30人,二孩15人): the breakdown of a count that is not ours
                 unread = bool(re.search(r"\d\s*(?:人|名|例)\s*$", norm[s:a])) and not (
@@ -736,11 +768,13 @@ class _Extractor:
                     series = headers.SERIES_WORDS.get(lab.text) or lab.label.series
                     if first_in_scope and not parens and field_name in (
                             "total_population", "permanent_population") \
-                            and not norm.startswith("其中", s):
+                            and not norm.startswith("其中", s) and own in (None, "main", "resident"):
                         # the population a sentence opens with (not a part, 其中…) is the basis
                         # of what follows in its paragraph
                         self._para_series = "resident" if field_name == "permanent_population" \
                             else (own or "main")
+                        if self._statistical:
+                            ctx.series = self._para_series
                     if first_in_scope and size and series:
                         # a sentence or parenthesis that opens with a population (常住人口128.75万人,
                         # 出生人口9408人, …) goes on about that population

@@ -58,8 +58,9 @@ _WIDTH: dict[str, str] = {
 _TABLE = str.maketrans({**TRAD_TO_SIMP, **_WIDTH})
 
 
-#: Romanised readings some web sites insert after characters (鎮(zhèn), 達(dá)): noise.
-_PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])[(（](?=[^)）]*[aeiouüāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])"
+#: Romanised readings some web sites insert after characters (鎮(zhèn), 達(dá), 率(lv), with v
+#: for ü as typed): noise.
+_PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])[(（](?=[^)）]*[aeiouvüāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])"
                      r"[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,7}[)）]")
 
 
