@@ -317,6 +317,17 @@ def test_words_before_a_place_are_not_its_name() -> None:
     assert recs == [("菜花坪镇", {"total_population": 46000}), ("龙穴街道", {"total_population": 1700})]
 
 
+def test_a_population_written_with_its_households_or_after_the_place_alone() -> None:
+    """Chronicles: 全区总户数11295户、36927人 / 全村为948人. A part (家庭户…) or a number of people
+    doing something (全区共有11536人参加了…) is not the population."""
+    recs = {r["year"]: figures(r) for r in extract_figures(
+        "1996年,全区总户数11295户、36927人。1970年全村为948人,20年净增人口360人。\n"
+        "1990年,全区总人口37193人,家庭户9480户、36599人。2013年全区共有11536人参加了孕前检查。")
+        if figure_fields(r)}
+    assert recs == {1996: {"total_population": 36927}, 1970: {"total_population": 948},
+                    1990: {"total_population": 37193}}
+
+
 def test_actual_rate_after_a_target() -> None:
     rec = only(extract_figures("2014年,全镇人口出生率控制在12‰以内,实际出生率为10.2‰。"))
     assert figures(rec) == {"birth_rate_permille": 10.2}

@@ -168,6 +168,11 @@ _CHANGE = re.compile(r"比上年|较上年|比去年|较去年|同比|环比|与
                      r"|增长|提高|降低|增幅|降幅|净增|净减|回落|多出|少了")
 _COMPARED_PLAIN = re.compile(r"\s*,?\s*(?P<w>与|比|较|同|和)\s*(?:(?P<y>(?:19|20)\d{2})\s*年|"
                              r"(?P<m>上一年|上年|去年|前一年))(?:底|末|同期)?(?P<of>的)?\s*(?=[-\d])")
+#: 全区总户数12226户、36696人 / 有居民2286户、18473人 / 全村为948人: the population without its
+#: name (the self reference 全村 is taken off before; what is left is 为 / 有 and the number).
+_HEADCOUNT = re.compile(r"(?:(?:(?:总户数|户数|有居民|居民|共有|有|为|计|共)\s*)?(?<![\d.])\d[\d,]*\s*户\s*[、,]\s*(?:人口|总人口)?"
+                        r"|(?<=[全我本][镇乡村区县市])\s*(?:共有|有|为|共计)\s*)(?P<v>\d[\d,.]*\s*万?人)(?=\s*(?:[,;。、)\n]|$))")
+_HEADCOUNT_LABEL = Label("户", "total_population", False, False)
 #: …,去年同期为148人: last year's figure of the same name in a clause of its own.
 _PREV_CLAUSE = re.compile(r"\s*[,;]\s*(?P<m>去年同期|上年同期|去年|上年|上一年)(?:底|末)?\s*(?:为|是|:)\s*"
                           r"(?=[-\d])")
@@ -596,6 +601,8 @@ class _Extractor:
             text = m.group()
             events.append((m.start(), m.end(), "label", _Label(
                 m.start(), m.end(), text, self._by_text.get(text), headers.NOT_FIGURES.get(text, ""))))
+        for m in _HEADCOUNT.finditer(norm, s, e):
+            events.append((m.start(), m.end(), "headcount", m))
         for m in re.finditer(r"其中|\(|\)|;", norm[s:e]):
             kind = {"其中": "sub", "(": "open", ")": "close", ";": "semi"}[m.group()]
             events.append((s + m.start(), s + m.end(), kind, None))
@@ -687,6 +694,8 @@ class _Extractor:
                 if p["names"]:  # a block of figures: its years stay inside; a date does not
                     year, year_span, period = p["year"]
                     ctx.year, ctx.year_span, ctx.period = p["ctx_year"]
+            elif kind == "headcount":
+                self._headcount(val, ctx, s)  # type: ignore[arg-type]
             elif kind == "semi":
                 if qualified_from is not None and not parens:
                     ctx.series, qualified_from = qualified_from, None
@@ -815,6 +824,20 @@ class _Extractor:
             return None
         fig_ctx = Context(ctx.place, ctx.year, ctx.series, ctx.period, ctx.year_span)
         return self._figure_from(v, lab, field_name, fig_ctx, "")
+
+    def _headcount(self, m: re.Match[str], ctx: Context, s: int) -> None:
+        """全区总户数12226户、36696人 / 全村为948人: the population with no name but the place
+        (and its households) before it, as chronicles write it. Read only when nothing but
+        context stands before it in its clause (家庭户9480户、36599人 is a part)."""
+        norm = self.doc.norm
+        prefix = self._context_words(norm[self._clause_start(m.start(), s):m.start()])
+        if not _NEUTRAL.fullmatch(prefix):
+            return
+        lab = _Label(m.start(), m.start("v"), norm[m.start():m.start("v")], _HEADCOUNT_LABEL)
+        v = _VALUE.match(norm, m.start("v"))
+        if v:
+            self._figure_from(v, lab, "total_population",
+                              Context(ctx.place, ctx.year, "main", ctx.period, ctx.year_span), "")
 
     def _other_indicator(self, lab: _Label, ctx: Context, e: int) -> None:
         """避孕节育措施落实率92.87%: an indicator that sounds like a field but is another one is
