@@ -328,6 +328,14 @@ def test_a_population_written_with_its_households_or_after_the_place_alone() -> 
                     1990: {"total_population": 37193}}
 
 
+def test_a_neighbour_named_to_say_where_the_place_lies_is_not_the_figures_place() -> None:
+    """Traditional script beyond the labels (毗連, 隸屬) is read too, through OpenCC."""
+    text = ("瓦崗鄉,隸屬於湯陰縣,東與五陵鎮接壤,南與濬縣屯子鎮毗連,西鄰伏道鎮,截至2018年末,戶籍人口40329人。"
+            "瓦崗鄉人民政府。")
+    assert [(r["place"], r["year"], figures(r)) for r in extract_figures(text)] == [
+        ("瓦崗鄉", 2018, {"total_population": 40329})]
+
+
 def test_actual_rate_after_a_target() -> None:
     rec = only(extract_figures("2014年,全镇人口出生率控制在12‰以内,实际出生率为10.2‰。"))
     assert figures(rec) == {"birth_rate_permille": 10.2}

@@ -132,6 +132,10 @@ _PLACE = re.compile(r"(?P<name>(?:[xX×*]{2,3}|某)|(?![年月日])[^\W\d_a-zA-Z
                     r"{2,3})(?P<level>镇|乡|街道)(?![镇乡村街])")
 _COUNTY_BEFORE = re.compile(r"(?P<county>[^\W\d_a-zA-Z我全本该各每这那其此共的在和与及对为是了个等向于从到中省市州]"
                             r"{1,4}?[县区])$")
+#: 东与五陵镇接壤, 南与…屯子镇毗连, 西邻伏道镇: a neighbour named to say where the place lies; the
+#: figures after it are not the neighbour's.
+_NEIGHBOUR_AFTER = re.compile(r"\s*(?:接壤|毗连|毗邻|相邻|交界|相连|为邻|相望|隔)")
+_NEIGHBOUR_BEFORE = re.compile(r"(?:[东南西北]邻|[东南西北]接|[东南西北]靠|[东南西北]与|与|[东南西北]连)[^,;。]{0,3}$")
 #: A county, district, city or banner named in the text (蕭山區, 松岭区, 和顺县).
 _COUNTY_PLACE = re.compile(r"(?P<name>(?![年月日])[^\W\d_a-zA-Z我全本该各每这那其此某县区市省州镇乡村街的在和与及对为是了个等"
                            r"向于从到中共级辖域内外所而则但即]{2})(?P<level>区|县|市|旗)"
@@ -593,7 +597,8 @@ class _Extractor:
                 events.append((m.start(), m.end(), "rel", m.group("rel")))
         for m in _PLACE.finditer(norm, s, e):
             full = self.doc.text(m.start(), m.end())
-            if full in self.doc.places:
+            if full in self.doc.places and not _NEIGHBOUR_AFTER.match(norm, m.end()) \
+                    and not _NEIGHBOUR_BEFORE.search(norm[max(s, m.start() - 4):m.start()]):
                 events.append((m.start(), m.end(), "place", full))
         for m in _SELF.finditer(norm, s, e):
             events.append((m.start(), m.end(), "self", m.group("level")))

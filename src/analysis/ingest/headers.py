@@ -17,7 +17,9 @@ module maps every such name to a schema field (:mod:`analysis.schema`), in one p
 - :data:`TRAD_TO_SIMP`: the hand-made Traditional -> Simplified map for the characters that
   matter here (labels, digits, units, markers). :func:`normalize_text` applies it together with
   full-width -> ASCII, one character for one character, so offsets into the normalised text are
-  offsets into the original.
+  offsets into the original. Every other Traditional character goes through OpenCC's
+  character table (``t2s``), also one for one: the words around a figure (毗連, 隸屬, 調查) count
+  as much as its name.
 """
 
 from __future__ import annotations
@@ -28,13 +30,16 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+import opencc
+
 from .. import schema
 
 # Traditional -> Simplified, one character each ---------------------------------------------------
 
 #: Traditional characters that occur in the labels, units and markers the extractor reads, with
 #: their Simplified forms. Characters identical in both scripts (人 口 出 生 孩 率 比 籍 亡 婚 ...)
-#: need no entry. Kept small on purpose: only what changes a match; place names stay as printed.
+#: need no entry. Kept small on purpose: only what changes a match (it goes first; OpenCC's
+#: table, :func:`_t2s`, does the rest). Place names in the records stay as printed.
 TRAD_TO_SIMP: dict[str, str] = dict(zip(
     "萬億歲總齡婦嬰兒數遷計劃鄉鎮縣區產戶動來長減較約餘內為達現實際統報別綜節檢參務專衛協會辦處"
     "醫療護質優體術診獎勵補貼資費蓋標準據導開關題業農經濟黨組織級責幹轄僅點兩號舉屆發變傳條維"
@@ -73,11 +78,28 @@ def annotation_spans(text: str) -> list[tuple[int, int]]:
 _OCR_PERMILLE = re.compile(r"(?<=\d)%[oO0](?![A-Za-z0-9])")
 
 
+#: Characters the hand-made map produces: already Simplified.
+_SIMPLIFIED = frozenset(TRAD_TO_SIMP.values())
+
+
+@functools.lru_cache(maxsize=None)
+def _t2s(c: str) -> str:
+    """One character in Simplified script by OpenCC's Traditional -> Simplified table (itself
+    when OpenCC would make it more or less than one character)."""
+    out = _opencc().convert(c)
+    return out if len(out) == 1 else c
+
+
+@functools.lru_cache(maxsize=1)
+def _opencc() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s")
+
+
 def normalize_text(text: str) -> str:
     """Simplified script and ASCII digits/punctuation, **one character for one character**.
 
-    Full-width forms (０-９, ％, （）, ，) become ASCII, Traditional characters of
-    :data:`TRAD_TO_SIMP` become Simplified, ratio colons and dashes become ``:`` and ``-``, a
+    Full-width forms (０-９, ％, （）, ，) become ASCII, Traditional characters become Simplified
+    (:data:`TRAD_TO_SIMP`, then OpenCC's character table), ratio colons and dashes become ``:`` and ``-``, a
     per-mille sign printed ``%o`` or ``%0`` becomes ``‰``.
     The result has the same length as ``text``, so a span found in it is a span of ``text``.
     """
@@ -87,6 +109,8 @@ def normalize_text(text: str) -> str:
         if "\uff01" <= c <= "\uff5e":  # full-width ASCII block
             n = unicodedata.normalize("NFKC", c)
             chars.append(n if len(n) == 1 else c)
+        elif "\u3400" <= c <= "\u9fff" and c not in _SIMPLIFIED:
+            chars.append(_t2s(c))
         else:
             chars.append(c)
     # 18.45%o, 5.91%0: per mille as OCR and typewriters print it (a space and one sign, so that
