@@ -336,6 +336,18 @@ def test_a_neighbour_named_to_say_where_the_place_lies_is_not_the_figures_place(
         ("瓦崗鄉", 2018, {"total_population": 40329})]
 
 
+def test_chronicle_years_and_phrasing() -> None:
+    """民国7年(1918) is 1918; 高达 before a rate; 年末 after the year; 共有人口N户,M人."""
+    recs = {r["year"]: figures(r) for r in extract_figures(
+        "民国7年(1918),四门乡有6883户,29128人。民国三十六年,全乡总人口12345人。\n"
+        "1957年,人口自然增长率高达31.86‰。1950年,全区共有人口9444户,75557人。\n"
+        "2022年末户籍总人口64.62万人,其中,城镇人口27.88万人。2016年全市前三个季度出生4826人。")
+        if figure_fields(r)}
+    assert recs == {1918: {"total_population": 29128}, 1947: {"total_population": 12345},
+                    1957: {"natural_growth_permille": 31.86}, 1950: {"total_population": 75557},
+                    2022: {"total_population": 646200}, 2016: {"births": 4826}}
+
+
 def test_actual_rate_after_a_target() -> None:
     rec = only(extract_figures("2014年,全镇人口出生率控制在12‰以内,实际出生率为10.2‰。"))
     assert figures(rec) == {"birth_rate_permille": 10.2}

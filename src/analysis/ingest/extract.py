@@ -80,7 +80,7 @@ _UNIT_COUNT = ("人", "名", "个", "例", "口")
 _OTHER_UNITS = "户对次元岁年月日天件份盒条场期项所家台本张支袋瓶斤倍亩座位村组批周"
 
 _FILLER = re.compile(
-    r"(?:\s|\[\d{1,2}\]|:|仍然|仍|再|为|是|共增加|(?:下降|降低|上升|增加|减少|提高|降|升|增|减)?(?:至|到)|降为|升为|降低为|下降为|上升为|已达到|已经达到|达到了|达到|已达|达|有|共有|共计|共|计|合计|总计|累计|仅为|仅|只有"
+    r"(?:\s|\[\d{1,2}\]|:|仍然|仍|再|高达|最高达|低至|仅有|为|是|共增加|(?:下降|降低|上升|增加|减少|提高|降|升|增|减)?(?:至|到)|降为|升为|降低为|下降为|上升为|已达到|已经达到|达到了|达到|已达|达|有|共有|共计|共|计|合计|总计|累计|仅为|仅|只有"
     r"|约为|约有|约|大约|近|接近|超过|不足|不到|逾|分别为|分别是|分别达到|分别达|分别|人数|总数|总量"
     r"|数量|数|人口|婴儿|的|控制在|力争|确保|争取|保持在|不低于|不高于|不超过|低于|高于|目标|新增)*")
 _APPROX_WORDS = ("约", "大约", "近", "接近", "超过", "不足", "不到", "逾", "控制在", "力争", "确保",
@@ -99,7 +99,8 @@ _BLANK = re.compile(r"(?:\(\s*\)|_+|\s+)?(?P<unit>‰|%)|(?:\(\s*\)|_{2,}|\s{2,}
 _GARBLED = re.compile(r"[\dOolI][\dOolI.,]*[\dOolI](?=\s*(?:万人|人|名|‰|%|[,;。]|$))")
 _YEAR = re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2})\s*年(?!龄|代|级|限|轻|初)度?"
                    r"|第(?P<census>[四五六七])次全国人口普查|(?<![\u4e00-\u9fff])(?P<census2>[四五六七])普(?!查|通|及|遍)"
-                   r"|(?P<cy>[一二三四五六七八九〇零○OoＯ0]{4})\s*年(?!龄|代|级|限)度?")
+                   r"|(?P<cy>[一二三四五六七八九〇零○OoＯ0]{4})\s*年(?!龄|代|级|限)度?"
+                   r"|民国\s*(?P<mg>\d{1,2}|[一二三四五六七八九十]{1,3})\s*年(?:\s*\(\s*(?:19[1-4]\d)\s*年?\s*\))?")
 _MASKED_YEAR = re.compile(r"(?<![A-Za-z])(?:(?:19|20)[xX×*_\-－]{2}|[xX×*]{1,4})\s*年(?!龄|代|级|限)度?")
 #: Several years (1985~2000年, 1949年至1955年, 2012至20xx年): a figure over them is no year's.
 _YEAR_RANGE = re.compile(r"(?<![\d.])(?P<a>(?:19|20)\d{2})\s*年?\s*(?:至|到|-|~|～|—|–|－)\s*"
@@ -110,7 +111,7 @@ _NUMBER_FIRST_NAMES = frozenset({"新生儿", "新生婴儿", "出生婴儿"})
 _NUMBER_FIRST = re.compile(r"(?P<num>\d[\d,]*)\s*(?P<mult>万)?\s*(?:个|名|位)")
 _BIRTH_VERBS = re.compile(r"共增加|增加了?|新增|迎来了?|诞生了?|出生了?|降生了?|共有|有")
 #: A part of a year (上半年, 1至11月, 前三季度): part of the time context, like the year.
-_PERIOD = re.compile(r"(?P<p>上半年|下半年|(?:第?[一二三四1-4]|前[二三两2-3])季度|(?:1|一)\s*(?:至|到|-|~)\s*"
+_PERIOD = re.compile(r"(?P<p>上半年|下半年|(?:第?[一二三四1-4]个?|前[二三两2-3]个?)季度|(?:1|一)\s*(?:至|到|-|~)\s*"
                      r"(?:\d{1,2}|[二三四五六七八九十]|十[一二])\s*月(?:份)?)")
 _CN_DIGIT = dict(zip("〇零○OoＯ0一二三四五六七八九", "0000000123456789"))
 _RELATIVE = re.compile(r"(?P<rel>上一年|上年度|上年|去年|前一年|今年|本年度|本年|当年|目前|现在)"
@@ -145,7 +146,7 @@ _COUNTY_FACTS = ("常住", "户籍", "公安", "下辖", "全年", "年末", "�
 _PLACE_ORG = ("人民政府", "政府", "党委", "委员会", "卫健办", "计生办", "卫生院", "计划生育", "人口和计划生育",
               "人口与计划生育", "卫生健康", "人大", "办事处")
 _PLACE_FACTS = ("位于", "地处", "面积", "辖", "总人口", "共有", "现有", "全镇", "全乡", "户籍", "常住人口",
-                "出生", "人口")
+                "出生", "人口", "有")
 #: A short place name at the start of a clause, followed by 全 / 我 / 本 (桐乡全市, 某县全年).
 _PLACE_THEN_WHOLE = re.compile(r"^[\u4e00-\u9fff]{1,4}?(?:市|县|区|乡|镇|街道|办事处|农场|社区)(?=全|我|本)")
 #: ,2001年达84万: a further year of the figure just read (達/为/增至 … or nothing).
@@ -172,9 +173,10 @@ _CHANGE = re.compile(r"比上年|较上年|比去年|较去年|同比|环比|与
                      r"|增长|提高|降低|增幅|降幅|净增|净减|回落|多出|少了")
 _COMPARED_PLAIN = re.compile(r"\s*,?\s*(?P<w>与|比|较|同|和)\s*(?:(?P<y>(?:19|20)\d{2})\s*年|"
                              r"(?P<m>上一年|上年|去年|前一年))(?:底|末|同期)?(?P<of>的)?\s*(?=[-\d])")
+_YEAR_DIGITS = "0123456789〇零○一二三四五六七八九"
 #: 全区总户数12226户、36696人 / 有居民2286户、18473人 / 全村为948人: the population without its
 #: name (the self reference 全村 is taken off before; what is left is 为 / 有 and the number).
-_HEADCOUNT = re.compile(r"(?:(?:(?:总户数|户数|有居民|居民|共有|有|为|计|共)\s*)?(?<![\d.])\d[\d,]*\s*户\s*[、,]\s*(?:人口|总人口)?"
+_HEADCOUNT = re.compile(r"(?:(?:(?:总户数|户数|有居民|居民|共有人口|有人口|共有|有|为|计|共|人口)\s*)?(?<![\d.])\d[\d,]*\s*户\s*[、,]\s*(?:人口|总人口)?"
                         r"|(?<=[全我本][镇乡村区县市])\s*(?:共有|有|为|共计)\s*)(?P<v>\d[\d,.]*\s*万?人)(?=\s*(?:[,;。、)\n]|$))")
 _HEADCOUNT_LABEL = Label("户", "total_population", False, False)
 #: …,去年同期为148人: last year's figure of the same name in a clause of its own.
@@ -348,6 +350,9 @@ def _year_value(m: re.Match[str]) -> int | None:
         return int(m.group("y"))
     if m.group("census") or m.group("census2"):
         return CENSUS_YEARS[m.group("census") or m.group("census2")]
+    if m.group("mg"):  # 民国7年(1918): the Republic's years count from 1912
+        n = int(m.group("mg")) if m.group("mg").isdigit() else cn_number(m.group("mg"))
+        return 1911 + int(n) if n is not None and 1 <= n <= 38 else None
     raw = m.group("cy")
     if not any(c in raw for c in "一二三四五六七八九〇零○"):
         return None  # "0000" or Latin O's only: not a Chinese-numeral year
@@ -602,7 +607,14 @@ class _Extractor:
                 events.append((m.start(), m.end(), "place", full))
         for m in _SELF.finditer(norm, s, e):
             events.append((m.start(), m.end(), "self", m.group("level")))
-        for m in self._label_re.finditer(norm, s, e):
+        for found in self._label_re.finditer(norm, s, e):
+            m = found
+            if m.group().startswith("年") and m.start() > s and norm[m.start() - 1] in _YEAR_DIGITS:
+                # 2022年末总人口: the 年 is the year's; the name is what follows 末
+                inner = self._label_re.search(norm, m.start() + 1, m.end())
+                if inner is None:
+                    continue
+                m = inner
             text = m.group()
             events.append((m.start(), m.end(), "label", _Label(
                 m.start(), m.end(), text, self._by_text.get(text), headers.NOT_FIGURES.get(text, ""))))
