@@ -24,6 +24,11 @@ stated.
 
 ``--extra DIR``: ``DIR/gold.csv`` with columns ``file,field,value,year,series`` (year blank when
 the text does not state it) scores ``DIR/<file>``; use it for reports the rules were not tuned on.
+``DIR/other_places.csv`` (``file,field,value,year,place``), when present, lists the figures of
+places other than the text's own, which are not scored: a figure the extractor gives to a named
+place that is one of those (same field, value and year, the place's name within the labeller's)
+counts as neither right nor wrong, and is shown in the column "elsewhere". A figure of another
+place that the extractor gives to the text's own place stays wrong.
 """
 
 from __future__ import annotations
@@ -40,6 +45,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from analysis import schema  # noqa: E402
 from analysis.extract import extract_figures  # noqa: E402
 from analysis.ingest.extract import figure_fields  # noqa: E402
+from analysis.ingest.headers import normalize_text  # noqa: E402
 
 SOURCES = ROOT / "data" / "seed_reports" / "sources.csv"
 SEED_DIR = Path(__file__).resolve().parents[1] / "data" / "seed_reports" / "texts"
@@ -88,16 +94,43 @@ def extra_gold(directory: Path) -> dict[Path, list[Figure]]:
     return gold
 
 
-def found_figures(text: str) -> list[Figure]:
-    """Every figure the extractor gives, including the second value of a conflict."""
-    out: list[Figure] = []
+#: A figure of another place: field, value, year, the place as the labeller wrote it.
+Elsewhere = tuple[str, float, int | None, str]
+
+
+def elsewhere_gold(directory: Path) -> dict[Path, list[Elsewhere]]:
+    """Figures of other places than each text's own, from ``directory/other_places.csv``."""
+    out: dict[Path, list[Elsewhere]] = {}
+    path = directory / "other_places.csv"
+    if not path.exists():
+        return out
+    with path.open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            if row.get("field") and row.get("value"):
+                out.setdefault(directory / row["file"], []).append(
+                    (row["field"], float(row["value"]), int(row["year"]) if row["year"] else None,
+                     normalize_text(row["place"] or "")))
+    return out
+
+
+def found_figures(text: str) -> list[tuple[Figure, str | None]]:
+    """Every figure the extractor gives, including the second value of a conflict, with the
+    place of its record."""
+    out: list[tuple[Figure, str | None]] = []
     for rec in extract_figures(text):
         for f in figure_fields(rec):
-            out.append((f, float(rec[f]), rec["year"], rec["series"]))
+            out.append(((f, float(rec[f]), rec["year"], rec["series"]), rec["place"]))
         for p in rec["problems"]:
             if p["kind"] == "conflict":
-                out.append((p["field"], float(p["value"]), rec["year"], rec["series"]))
+                out.append(((p["field"], float(p["value"]), rec["year"], rec["series"]), rec["place"]))
     return out
+
+
+def _other_place(fig: Figure, place: str | None, elsewhere: list[Elsewhere]) -> Elsewhere | None:
+    if not place:
+        return None
+    name = normalize_text(place)
+    return next((e for e in elsewhere if e[:3] == fig[:3] and name in e[3]), None)
 
 
 def score(found: Iterable[Figure], stated: list[Figure]) -> tuple[int, list[Figure], list[Figure]]:
@@ -113,23 +146,37 @@ def score(found: Iterable[Figure], stated: list[Figure]) -> tuple[int, list[Figu
     return right, wrong, left
 
 
-def report(gold: dict[Path, list[Figure]], verbose: bool) -> tuple[int, int, int]:
-    print(f"{'text':<34} {'found':>5} {'right':>5} {'stated':>6} {'precision':>9} {'recall':>7}")
-    totals = [0, 0, 0]
+def report(gold: dict[Path, list[Figure]], verbose: bool,
+           elsewhere: dict[Path, list[Elsewhere]] | None = None) -> tuple[int, int, int]:
+    print(f"{'text':<34} {'found':>5} {'right':>5} {'stated':>6} {'precision':>9} {'recall':>7}"
+          f" {'elsewhere':>9}")
+    totals = [0, 0, 0, 0]
     for path, stated in gold.items():
-        found = found_figures(path.read_text(encoding="utf-8"))
-        right, wrong, missed = score(found, stated)
-        for i, n in enumerate((len(found), right, len(stated))):
+        found_at = found_figures(path.read_text(encoding="utf-8"))
+        right, wrong, missed = score([fig for fig, _ in found_at], stated)
+        others = list((elsewhere or {}).get(path, []))
+        aside = []
+        for fig in list(wrong):
+            place = next(p for f, p in found_at if f == fig)
+            hit = _other_place(fig, place, others)
+            if hit:
+                others.remove(hit)
+                wrong.remove(fig)
+                aside.append((fig, place))
+        n_found = len(found_at) - len(aside)
+        for i, n in enumerate((n_found, right, len(stated), len(aside))):
             totals[i] += n
-        print(f"{path.name:<34} {len(found):>5} {right:>5} {len(stated):>6} "
-              f"{_pct(right, len(found)):>9} {_pct(right, len(stated)):>7}")
+        print(f"{path.name:<34} {n_found:>5} {right:>5} {len(stated):>6} "
+              f"{_pct(right, n_found):>9} {_pct(right, len(stated)):>7} {len(aside):>9}")
         if verbose:
             for fig in wrong:
                 print(f"    wrong:  {fig}")
             for fig in missed:
                 print(f"    missed: {fig}")
-    f, r, s = totals
-    print(f"{'total':<34} {f:>5} {r:>5} {s:>6} {_pct(r, f):>9} {_pct(r, s):>7}")
+            for fig, place in aside:
+                print(f"    elsewhere ({place}): {fig}")
+    f, r, s, o = totals
+    print(f"{'total':<34} {f:>5} {r:>5} {s:>6} {_pct(r, f):>9} {_pct(r, s):>7} {o:>9}")
     return f, r, s
 
 
@@ -148,7 +195,7 @@ def main(argv: list[str] | None = None) -> int:
     report(seed_gold(args.seeds), args.verbose)
     for directory in args.extra:
         print(f"\n{directory} (gold: {directory / 'gold.csv'})")
-        report(extra_gold(directory), args.verbose)
+        report(extra_gold(directory), args.verbose, elsewhere_gold(directory))
     return 0
 
 
