@@ -348,6 +348,14 @@ def test_chronicle_years_and_phrasing() -> None:
                     2022: {"total_population": 646200}, 2016: {"births": 4826}}
 
 
+def test_births_by_sex_among_the_births_counted_before() -> None:
+    """出生的190人中男婴94人 goes back to the 190 births, past the series counted in between."""
+    recs = {r["series"]: figures(r) for r in extract_figures(
+        "全镇2020年共出生人口190人,其中常住人口出生183人,流动人口出生7人,出生的190人中男婴94人,女婴96人。")}
+    assert recs == {"main": {"births": 190, "births_male": 94, "births_female": 96},
+                    "resident": {"births": 183}, "migrant": {"births": 7}}
+
+
 def test_actual_rate_after_a_target() -> None:
     rec = only(extract_figures("2014年,全镇人口出生率控制在12‰以内,实际出生率为10.2‰。"))
     assert figures(rec) == {"birth_rate_permille": 10.2}

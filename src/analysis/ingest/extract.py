@@ -174,6 +174,8 @@ _CHANGE = re.compile(r"比上年|较上年|比去年|较去年|同比|环比|与
 _COMPARED_PLAIN = re.compile(r"\s*,?\s*(?P<w>与|比|较|同|和)\s*(?:(?P<y>(?:19|20)\d{2})\s*年|"
                              r"(?P<m>上一年|上年|去年|前一年))(?:底|末|同期)?(?P<of>的)?\s*(?=[-\d])")
 _YEAR_DIGITS = "0123456789〇零○一二三四五六七八九"
+#: 出生的190人中 / 出生190人中: the births counted before, as the ground of what follows.
+_AMONG_BIRTHS = re.compile(r"出生(?:的|人口)?\s*(?P<n>\d[\d,]*)\s*(?:人|名)\s*中")
 #: 全区总户数12226户、36696人 / 有居民2286户、18473人 / 全村为948人: the population without its
 #: name (the self reference 全村 is taken off before; what is left is 为 / 有 and the number).
 _HEADCOUNT = re.compile(r"(?:(?:(?:总户数|户数|有居民|居民|共有人口|有人口|共有|有|为|计|共|人口)\s*)?(?<![\d.])\d[\d,]*\s*户\s*[、,]\s*(?:人口|总人口)?"
@@ -620,6 +622,8 @@ class _Extractor:
                 m.start(), m.end(), text, self._by_text.get(text), headers.NOT_FIGURES.get(text, ""))))
         for m in _HEADCOUNT.finditer(norm, s, e):
             events.append((m.start(), m.end(), "headcount", m))
+        for m in _AMONG_BIRTHS.finditer(norm, s, e):
+            events.append((m.start(), m.end(), "among", _decimal(m.group("n"))))
         for m in re.finditer(r"其中|\(|\)|;", norm[s:e]):
             kind = {"其中": "sub", "(": "open", ")": "close", ";": "semi"}[m.group()]
             events.append((s + m.start(), s + m.end(), kind, None))
@@ -711,6 +715,12 @@ class _Extractor:
                 if p["names"]:  # a block of figures: its years stay inside; a date does not
                     year, year_span, period = p["year"]
                     ctx.year, ctx.year_span, ctx.period = p["ctx_year"]
+            elif kind == "among":
+                # 出生的190人中男婴94人: the births just counted (190), whatever series came between
+                births = next((f for f in reversed(self.figures) if f.field == "births"
+                               and f.value == val and f.key[0] == ctx.place), None)
+                if births is not None:
+                    ctx.series, topic = births.key[2], "births"
             elif kind == "headcount":
                 self._headcount(val, ctx, s)  # type: ignore[arg-type]
             elif kind == "semi":
@@ -907,7 +917,8 @@ class _Extractor:
     def _prefix_ok(self, lab: _Label, s: int) -> bool | str:
         """Whether the words before a name in its clause are context only; a series word gives
         the series. False: the figure belongs to something else (参检育龄妇女 …)."""
-        prefix = self._context_words(self.doc.norm[self._clause_start(lab.start, s):lab.start])
+        prefix = _AMONG_BIRTHS.sub("", self._context_words(
+            self.doc.norm[self._clause_start(lab.start, s):lab.start]))
         series = None
         # the population a name is about (出生人口中男孩103人): taken out before the series words,
         # or 出生人口 would lose its 人口 to them
