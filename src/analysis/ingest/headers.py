@@ -82,7 +82,7 @@ _OCR_PERMILLE = re.compile(r"(?<=\d)%[oO0](?![A-Za-z0-9])")
 _SIMPLIFIED = frozenset(TRAD_TO_SIMP.values())
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _t2s(c: str) -> str:
     """One character in Simplified script by OpenCC's Traditional -> Simplified table (itself
     when OpenCC would make it more or less than one character)."""
