@@ -147,6 +147,8 @@ _PLACE_ORG = ("人民政府", "政府", "党委", "委员会", "卫健办", "计
               "人口与计划生育", "卫生健康", "人大", "办事处")
 _PLACE_FACTS = ("位于", "地处", "面积", "辖", "总人口", "共有", "现有", "全镇", "全乡", "户籍", "常住人口",
                 "出生", "人口", "有")
+#: Words after a county's name that show the text is about it (its government, its facts).
+_COUNTY_CUES = _PLACE_ORG + _PLACE_FACTS + _COUNTY_FACTS
 #: A short place name at the start of a clause, followed by 全 / 我 / 本 (桐乡全市, 某县全年).
 _PLACE_THEN_WHOLE = re.compile(r"^[\u4e00-\u9fff]{1,4}?(?:市|县|区|乡|镇|街道|办事处|农场|社区)(?=全|我|本)")
 #: ,2001年达84万: a further year of the figure just read (達/为/增至 … or nothing).
@@ -488,7 +490,7 @@ def _main_county(doc: _Doc) -> tuple[str, int, str] | None:
         name = m.group("name")
         if name in _NOT_PLACE or m.group() in _NOT_PLACE or _PLACE.match(doc.norm, m.end()):
             continue
-        if doc.norm.startswith(_PLACE_ORG + _PLACE_FACTS + _COUNTY_FACTS, m.end()):
+        if doc.norm.startswith(_COUNTY_CUES, m.end()):
             full = doc.text(m.start(), m.end())
             score[full] += 1
             levels[full] = m.group("level")
@@ -609,8 +611,7 @@ class _Extractor:
                 events.append((m.start(), m.end(), "place", full))
         for m in _SELF.finditer(norm, s, e):
             events.append((m.start(), m.end(), "self", m.group("level")))
-        for found in self._label_re.finditer(norm, s, e):
-            m = found
+        for m in self._label_re.finditer(norm, s, e):
             if m.group().startswith("年") and m.start() > s and norm[m.start() - 1] in _YEAR_DIGITS:
                 # 2022年末总人口: the 年 is the year's; the name is what follows 末
                 inner = self._label_re.search(norm, m.start() + 1, m.end())
