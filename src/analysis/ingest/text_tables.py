@@ -276,6 +276,9 @@ def _one_cell_per_line(norm: str, lines: list[tuple[int, int]], i: int
     ``|``). The number of columns is the one under which the most rows read as a name followed
     by numbers; the table ends at the first group of lines that does not. Returns the cells and
     the index of the line after the table."""
+    first = _lone_cell(norm, *lines[i])
+    if first is None or not _YEAR_CELL.match(norm[slice(*first)]):
+        return None  # cheap refusal: this runs for every line no other table shape took
     lone = []
     for a, b in lines[i:i + 400]:
         c = _lone_cell(norm, a, b)
@@ -297,7 +300,7 @@ def _one_cell_per_line(norm: str, lines: list[tuple[int, int]], i: int
         if any(number_or_blank(t) for t in text[k:m]):
             return []
         out, r = [], m
-        while r + m < len(text) + 0 and r + m + 1 <= len(text):
+        while r + m < len(text):
             name, nums = text[r], text[r + 1:r + 1 + m]
             if (name and _NUMBER_CELL.match(name)) or not all(number_or_blank(t) for t in nums):
                 break
@@ -305,8 +308,9 @@ def _one_cell_per_line(norm: str, lines: list[tuple[int, int]], i: int
             r += m + 1
         return out
 
-    best = max(range(k, k + 4), key=lambda m: (len(rows(m)), -m))
-    starts = rows(best)
+    by_columns = {m: rows(m) for m in range(k, k + 4)}
+    best = max(by_columns, key=lambda m: (len(by_columns[m]), -m))
+    starts = by_columns[best]
     if not starts:
         return None
     years = [int(_YEAR_CELL.match(t).group("y")) for t in text[:k]]  # type: ignore[union-attr]
