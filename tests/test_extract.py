@@ -17,8 +17,9 @@ from hypothesis import strategies as st
 
 from analysis.errors import ProblemsError
 from analysis.extract import extract_figures
-from analysis.ingest.extract import cn_number, figure_fields
+from analysis.ingest.extract import figure_fields
 from analysis.ingest.headers import normalize_text
+from analysis.ingest.numbers import cn_number
 from analysis.load import validate_dataset
 from tests.conftest import SEEDS, run_handler
 

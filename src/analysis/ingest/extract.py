@@ -44,10 +44,8 @@ import bisect
 import functools
 import math
 import re
-from collections import Counter
-from collections.abc import Sequence
-from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from dataclasses import dataclass
+from decimal import Decimal
 
 import pandas as pd
 
@@ -55,7 +53,10 @@ from .. import schema
 from ..i18n import t
 from ..quality import audit
 from . import headers, text_tables
+from .document import NOT_PLACE, PLACE, SELF, Document, find_places, place_level
 from .headers import Label
+from .numbers import as_number, cn_number, to_decimal
+from .sentences import sentences, title_spans
 
 #: User-facing strings of the extractor (zh default, en); moved into analysis.i18n later.
 
@@ -74,7 +75,6 @@ _CN_NUM = (r"[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇
            r"|[零〇一二两三四五六七八九十百]+点[零〇一二三四五六七八九]+(?=[,;。、\s]|$)")
 _NUM = (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d{1,3}(?:[ \u00a0\u2009]\d{3})+(?![\d.])"
         r"|\d+(?:\.\d+)?|" + _CN_NUM)
-_SENTENCE_END = re.compile(r"[。!?！？\n]+|(?<!\d)\.(?=\s|[\u4e00-\u9fff])|(?<=[人‰%])\.(?=\s|[\u4e00-\u9fff])")
 _CLAUSE_SEP = ",;:、()[]“”\"'《》<>|"
 _UNIT_COUNT = ("人", "名", "个", "例", "口")
 _OTHER_UNITS = "户对次元岁年月日天件份盒条场期项所家台本张支袋瓶斤倍亩座位村组批周"
@@ -129,26 +129,10 @@ _TREND = re.compile(
 #: 2019年、2020年 / 2019、2020年 / 2019年和2020年: years listed for the values after 分别.
 _YEAR_LIST = re.compile(r"(?:19|20)\d{2}\s*年?(?:\s*(?:、|,|和|与|及|至)\s*(?:19|20)\d{2}\s*年?)+(?:度|末|底)?")
 _LIST_SEP = re.compile(r"\s*(?:、|,|和|与|及|;)\s*")
-_PLACE = re.compile(r"(?P<name>(?:[xX×*]{2,3}|某)|(?![年月日])[^\W\d_a-zA-Z我全本该各每这那其此某县区市省州镇乡村街的在和与及对为是了个等向于从到中共级辖域内外所而则但即]"
-                    r"{2,3})(?P<level>镇|乡|街道)(?![镇乡村街])")
-_COUNTY_BEFORE = re.compile(r"(?P<county>[^\W\d_a-zA-Z我全本该各每这那其此共的在和与及对为是了个等向于从到中省市州]"
-                            r"{1,4}?[县区])$")
 #: 东与五陵镇接壤, 南与…屯子镇毗连, 西邻伏道镇: a neighbour named to say where the place lies; the
 #: figures after it are not the neighbour's.
 _NEIGHBOUR_AFTER = re.compile(r"\s*(?:接壤|毗连|毗邻|相邻|交界|相连|为邻|相望|隔)")
 _NEIGHBOUR_BEFORE = re.compile(r"(?:[东南西北]邻|[东南西北]接|[东南西北]靠|[东南西北]与|与|[东南西北]连)[^,;。]{0,3}$")
-#: A county, district, city or banner named in the text (蕭山區, 松岭区, 和顺县).
-_COUNTY_PLACE = re.compile(r"(?P<name>(?![年月日])[^\W\d_a-zA-Z我全本该各每这那其此某县区市省州镇乡村街的在和与及对为是了个等"
-                           r"向于从到中共级辖域内外所而则但即]{2})(?P<level>区|县|市|旗)"
-                           r"(?![镇乡村街区县市长委政级民属域内外])")
-_COUNTY_FACTS = ("常住", "户籍", "公安", "下辖", "全年", "年末", "人口出生", "出生人口")
-#: Words after a name that show it is a place: its government, or facts about it.
-_PLACE_ORG = ("人民政府", "政府", "党委", "委员会", "卫健办", "计生办", "卫生院", "计划生育", "人口和计划生育",
-              "人口与计划生育", "卫生健康", "人大", "办事处")
-_PLACE_FACTS = ("位于", "地处", "面积", "辖", "总人口", "共有", "现有", "全镇", "全乡", "户籍", "常住人口",
-                "出生", "人口", "有")
-#: Words after a county's name that show the text is about it (its government, its facts).
-_COUNTY_CUES = _PLACE_ORG + _PLACE_FACTS + _COUNTY_FACTS
 #: A short place name at the start of a clause, followed by 全 / 我 / 本 (桐乡全市, 某县全年).
 _PLACE_THEN_WHOLE = re.compile(r"^[\u4e00-\u9fff]{1,4}?(?:市|县|区|乡|镇|街道|办事处|农场|社区)(?=全|我|本)")
 #: ,2001年达84万: a further year of the figure just read (達/为/增至 … or nothing).
@@ -157,12 +141,6 @@ _NEXT_YEAR = re.compile(r"\s*[,;、]\s*(?P<y>(?:19|20)\d{2})\s*年(?:底|末)?\s
                         r"(?=\d)")
 _HEADING = re.compile(r"^[\u4e00-\u9fff]{2,12}(?:情况|概况|工作)\s+")
 _CITY_AT_START = re.compile(r"^[\u4e00-\u9fff]{1,4}?(?:市|县|旗|社区|街道|镇|乡)")
-_SELF = re.compile(r"(?P<who>我|全|本|该)(?P<level>镇|乡|街道|办事处|社区|村|区|县|市|州|盟|旗|省|国|场|矿)"
-                   r"(?![长委政民级务])")
-_NOT_PLACE = {"小城", "重点", "示范", "特色", "卫生", "文明", "国家", "全国", "建制", "中心", "城乡",
-              "边远", "偏远", "贫困", "民族", "山区", "农村", "旅游", "历史", "工业", "商贸", "和谐",
-              "生态", "美丽", "平安", "健康", "先进", "省级", "市级", "县级", "国家级", "周边", "沿海",
-              "其他", "所有", "整个", "一个", "两个", "城关区", "社区", "村居", "中心城", "乡镇"}
 #: Words that may stand before a name in its clause without making the figure someone else's.
 _NEUTRAL = re.compile(
     r"(?:\s|目前|现有|现|共有|共计|共|有|其中|年末|年底|期初|期末|半年来|年来|以来|\d+个月|全年|当年|本年度内|年度内|本年度|本年|今年|年内|年度|累计|合计|总计"
@@ -251,98 +229,7 @@ class _Label:
     topic: str = ""
 
 
-@dataclass
-class _Doc:
-    """The text as printed, the normalised text the rules read, and what the document says.
-
-    ``norm`` is :func:`headers.normalize_text` of the original without the romanised readings
-    some web sites insert (:func:`headers.annotation_spans`); ``pos[i]`` is the offset in the
-    original of ``norm[i]`` (``pos[len(norm)]`` its length), so every span reported is a span of
-    the text as printed.
-    """
-
-    original: str
-    norm: str
-    pos: list[int]
-    main_place: str | None = None
-    main_level: str | None = None
-    county: str | None = None
-    places: dict[str, str] = field(default_factory=dict)  # name as printed -> level
-
-    @classmethod
-    def of(cls, text: str) -> _Doc:
-        full = headers.normalize_text(text)
-        drop: set[int] = set()
-        for a, b in headers.annotation_spans(full):
-            drop.update(range(a, b))
-        keep = [i for i in range(len(full)) if i not in drop]
-        return cls(text, "".join(full[i] for i in keep), keep + [len(text)])
-
-    def span(self, a: int, b: int) -> tuple[int, int]:
-        """The span in the original text of ``norm[a:b]``."""
-        return (self.pos[a], self.pos[b - 1] + 1 if b > a else self.pos[a])
-
-    def text(self, a: int, b: int) -> str:
-        """``norm[a:b]`` as printed (with whatever annotations it had)."""
-        s, e = self.span(a, b)
-        return self.original[s:e]
-
-    def line_of(self, a: int) -> int:
-        return self.original.count("\n", 0, self.pos[a]) + 1
-
-
 # Small helpers ---------------------------------------------------------------------------------------
-
-_CN_DIGITS = dict(zip("零〇一二两三四五六七八九", (0, 0, 1, 2, 2, 3, 4, 5, 6, 7, 8, 9)))
-_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
-_CN_BIG = {"万": 10**4, "亿": 10**8}
-
-
-def cn_number(text: str) -> Decimal | None:
-    """The value of a number written in Chinese characters, or None if it is not one.
-
-    一百九十九 -> 199, 三万二千零五 -> 32005, 十二 -> 12, 两千 -> 2000, 七点四一 -> 7.41.
-    (Only the 万 and 亿 sections of everyday figures; 一亿零五万 style mixes are rare in reports.)
-    Digits must alternate with units (一二三 is not a number here: it is a list or a year).
-    """
-    whole, _, frac = text.partition("点")
-    if frac and any(c not in _CN_DIGITS for c in frac):
-        return None
-    total = section = 0
-    digit: int | None = None
-    for c in whole:
-        if c in "零〇" and (total or section):
-            continue  # 一千零五: a place holder
-        if c in _CN_DIGITS:
-            if digit is not None:
-                return None  # two digits in a row
-            digit = _CN_DIGITS[c]
-        elif c in _CN_UNITS:
-            section += (1 if digit is None else digit) * _CN_UNITS[c]
-            digit = None
-        elif c in _CN_BIG:
-            total = (total + section + (digit or 0)) * _CN_BIG[c]
-            section, digit = 0, None
-        else:
-            return None
-    value = Decimal(total + section + (digit or 0))
-    if frac:
-        value += Decimal("0." + "".join(str(_CN_DIGITS[c]) for c in frac))
-    return value
-
-
-def _decimal(text: str) -> Decimal | None:
-    if text and not text[0].isdigit():
-        return cn_number(text)
-    try:
-        return Decimal(re.sub(r"[,\s\u00a0\u2009]", "", text))
-    except InvalidOperation:
-        return None
-
-
-def _number(d: Decimal) -> int | float:
-    """An int when whole, else a float with the printed digits."""
-    return int(d) if d == d.to_integral_value() else float(d)
 
 
 #: The reference year of each national population census (第七次全国人口普查 -> 2020).
@@ -396,112 +283,7 @@ def _plain_year(text: str) -> int | None:
     return y if y is not None and schema.YEAR_MIN <= y <= schema.YEAR_MAX else None
 
 
-#: A line that ends a paragraph, not wrapped: short, or ending a sentence or a heading.
-_HARD_END = "。!?:;！？：；”\"》)"
-#: A line that starts something new: a list marker, a heading, a note.
-_NEW_START = re.compile(r"\s|[一二三四五六七八九十]+、|\d+(?:[、．]|\.(?!\d))|[(（][一二三四五六七八九十\d]+[)）]|第[一二三四五六七八九十\d]+"
-                        r"|注|说明|资料来源|表\s*\d|[•·●■◆]")
-
-
-def _soft_wrap(norm: str, pos: int, tables: Sequence[tuple[int, int]]) -> bool:
-    """Whether the line break at ``pos`` only wraps a long line (text copied from a PDF:
-    全市人口出生率⏎11.93‰): the line before is long or ends with a comma, and does not end a
-    sentence; the line after does not start anything new; neither is part of a table."""
-    start = norm.rfind("\n", 0, pos) + 1
-    before, after = norm[start:pos], norm[pos + 1:pos + 8]
-    if not before.strip() or not after or _NEW_START.match(after) or before.rstrip()[-1] in _HARD_END:
-        return False
-    if any(a <= pos + 1 < b or a <= start < b for a, b in tables):
-        return False
-    return len(before.strip()) >= 24 or before.rstrip()[-1] in ",、"
-
-
-def _sentences(norm: str, tables: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
-    """Sentence spans (terminator included, outer whitespace excluded). A line break that only
-    wraps a long line does not end a sentence."""
-    spans, start = [], 0
-    for m in _SENTENCE_END.finditer(norm):
-        if m.group() == "\n" and _soft_wrap(norm, m.start(), tables):
-            continue
-        spans.append((start, m.end() if m.group().strip() else m.start()))
-        start = m.end()
-    spans.append((start, len(norm)))
-    return text_tables.trim_spans(norm, spans)
-
-
-def _title_spans(norm: str) -> list[tuple[int, int]]:
-    """Spans inside 《》: years there name documents, not periods."""
-    return [(m.start(), m.end()) for m in re.finditer(r"《[^《》]{0,80}》", norm)]
-
-
 # The document: places --------------------------------------------------------------------------------
-
-def _find_places(doc: _Doc) -> None:
-    """Name the township the report is about (the most cited, 人民政府 counts triple) and its county."""
-    score: Counter[str] = Counter()
-    levels: dict[str, str] = {}
-    county_votes: Counter[str] = Counter()
-    cued: set[str] = set()
-    for m in _PLACE.finditer(doc.norm):
-        name = m.group("name")
-        if any(w in name for w in _NOT_PLACE) or name.endswith(("城", "区", "县")):
-            continue
-        full = doc.text(m.start(), m.end())
-        levels[full] = m.group("level")
-        after = doc.norm[m.end():m.end() + 8]
-        before = doc.norm[max(0, m.start() - 2):m.start()]
-        org = after.startswith(_PLACE_ORG)
-        score[full] += 3 if org else 1
-        c = _COUNTY_BEFORE.search(doc.norm[max(0, m.start() - 5):m.start()])
-        if c:
-            start = m.start() - len(c.group("county"))
-            county_votes[(full, doc.text(start, m.start()))] += 1
-        if org or c or m.start() == 0 or before[-1:] in "\n。" or before.endswith("关于") \
-                or after.startswith(_PLACE_FACTS):
-            cued.add(full)
-    # a name is a place only where the text treats it as one at least once
-    levels = {k: v for k, v in levels.items() if k in cued}
-    score = Counter({k: v for k, v in score.items() if k in cued})
-    doc.places = levels
-    county = _main_county(doc)
-    if county and county[1] > 2 * max(score.values(), default=0):
-        # 萧山区常住人口205.6万人 … 其中,瓜沥镇常住人口23.3万人: a district's text that names its towns
-        doc.main_place, doc.main_level = county[0], county[2]
-        doc.places = {**levels, county[0]: county[2]}
-    elif score:
-        doc.main_place = score.most_common(1)[0][0]
-        doc.main_level = "township"
-        votes = [(n, c) for (p, c), n in county_votes.items() if p == doc.main_place]
-        if votes:
-            doc.county = max(votes)[1]
-    else:
-        own = Counter(m.group("level") for m in _SELF.finditer(doc.norm) if m.group("who") in "我本")
-        selfs = own or Counter(m.group("level") for m in _SELF.finditer(doc.norm))
-        doc.main_level = _level(selfs.most_common(1)[0][0]) if selfs else None
-
-
-def _main_county(doc: _Doc) -> tuple[str, int, str] | None:
-    """The county, district or city a text is about, when it names one with facts about it
-    (蕭山區常住人口…, 松岭区总人口…) at least twice: (name as printed, times, level), else None.
-    A county written right before a township (金乡县司马镇) is the township's, not the subject."""
-    score: Counter[str] = Counter()
-    levels: dict[str, str] = {}
-    for m in _COUNTY_PLACE.finditer(doc.norm):
-        name = m.group("name")
-        if name in _NOT_PLACE or m.group() in _NOT_PLACE or _PLACE.match(doc.norm, m.end()):
-            continue
-        if doc.norm.startswith(_COUNTY_CUES, m.end()):
-            full = doc.text(m.start(), m.end())
-            score[full] += 1
-            levels[full] = m.group("level")
-    if not score:
-        return None
-    name, n = score.most_common(1)[0]
-    return (name, n, levels[name]) if n >= 2 else None
-
-
-def _level(word: str) -> str:
-    return "township" if word in ("镇", "乡", "街道") else word
 
 
 # The extractor ---------------------------------------------------------------------------------------
@@ -524,17 +306,17 @@ class _Extractor:
     """Reads one text; see the module docstring for the rules."""
 
     def __init__(self, text: str):
-        self.doc = _Doc.of(text)
+        self.doc = Document.of(text)
         norm = self.doc.norm
-        _find_places(self.doc)
+        find_places(self.doc)
         self.figures: list[Figure] = []
         self.alternatives: list[Figure] = []  # conflicting second statements
         self.problems: list[dict] = []
         self.records: dict[Key, dict] = {}
         self._cells, self._tables = text_tables.find_tables(norm)
-        self.sentences = _sentences(norm, self._tables)
+        self.sentences = sentences(norm, self._tables)
         self._by_text, self._label_re, self._joined_re = _names()
-        self._titles = _title_spans(norm)
+        self._titles = title_spans(norm)
         self._consumed: list[tuple[int, int]] = []
         self._dateline = _dateline(norm)
         #: the topic and series the previous sentence ended on (for one opening with 其中)
@@ -604,12 +386,12 @@ class _Extractor:
             before = norm[max(s, m.start() - 1):m.start()]
             if not (before and before in "比较与同和跟"):
                 events.append((m.start(), m.end(), "rel", m.group("rel")))
-        for m in _PLACE.finditer(norm, s, e):
+        for m in PLACE.finditer(norm, s, e):
             full = self.doc.text(m.start(), m.end())
             if full in self.doc.places and not _NEIGHBOUR_AFTER.match(norm, m.end()) \
                     and not _NEIGHBOUR_BEFORE.search(norm[max(s, m.start() - 4):m.start()]):
                 events.append((m.start(), m.end(), "place", full))
-        for m in _SELF.finditer(norm, s, e):
+        for m in SELF.finditer(norm, s, e):
             events.append((m.start(), m.end(), "self", m.group("level")))
         for m in self._label_re.finditer(norm, s, e):
             if m.group().startswith("年") and m.start() > s and norm[m.start() - 1] in _YEAR_DIGITS:
@@ -624,7 +406,7 @@ class _Extractor:
         for m in _HEADCOUNT.finditer(norm, s, e):
             events.append((m.start(), m.end(), "headcount", m))
         for m in _AMONG_BIRTHS.finditer(norm, s, e):
-            events.append((m.start(), m.end(), "among", _decimal(m.group("n"))))
+            events.append((m.start(), m.end(), "among", to_decimal(m.group("n"))))
         for m in re.finditer(r"其中|\(|\)|;", norm[s:e]):
             kind = {"其中": "sub", "(": "open", ")": "close", ";": "semi"}[m.group()]
             events.append((s + m.start(), s + m.end(), kind, None))
@@ -885,7 +667,7 @@ class _Extractor:
 
     def _self_place(self, level_word: str, a: int, b: int) -> str | None:
         """我镇 / 全镇 name the report's township; 全县 in a township report names the county."""
-        level = _level(level_word)
+        level = place_level(level_word)
         if self.doc.main_level is None or level == self.doc.main_level:
             return self.doc.main_place
         if level in ("县", "区") and self.doc.county and self.doc.county.endswith(level):
@@ -959,9 +741,9 @@ class _Extractor:
         year = _YEAR.match(prefix)
         off = year.end() if year else 0
         m = _CITY_AT_START.match(prefix[off:])
-        if m and m.group() not in _NOT_PLACE and self.doc.norm.count(m.group()) >= 2:
+        if m and m.group() not in NOT_PLACE and self.doc.norm.count(m.group()) >= 2:
             prefix = prefix[:off] + prefix[off + m.end():]
-        prefix = _SELF.sub("", prefix)
+        prefix = SELF.sub("", prefix)
         if self.doc.main_level in ("街道", "社区") and prefix.startswith(self.doc.main_level):
             prefix = prefix[len(self.doc.main_level):]  # 街道流动人口共有6237人, in a 街道's report
         prefix = _PERIOD.sub("", _MASKED_YEAR.sub("", _YEAR.sub("", prefix)))
@@ -1080,7 +862,7 @@ class _Extractor:
         if v.group("about") or v.group("bound") or any(w in fill for w in _APPROX_WORDS):
             self._problem("extract.approximate", "note", field_name, ctx, span, lab, label_text)
             return None
-        d = _decimal(v.group("num"))
+        d = to_decimal(v.group("num"))
         if d is None:
             return None
         mult = {"万": 10000, "亿": 100000000}.get(v.group("mult") or "", 1)
@@ -1118,7 +900,7 @@ class _Extractor:
                 return None
             if kind == "ratio":
                 if v.group("den"):
-                    den = _decimal(v.group("den"))
+                    den = to_decimal(v.group("den"))
                     if not den:
                         return None
                     if d == 100 and den != 100:
@@ -1129,7 +911,7 @@ class _Extractor:
                     d = d if den == 100 else (d * 100 / den).quantize(Decimal("0.01"))
                 elif unit == "%":
                     self._problem("extract.unit_kept", "warning", field_name, ctx, span, lab,
-                                  label_text, unit="%", value=f"{_number(d)}")
+                                  label_text, unit="%", value=f"{as_number(d)}")
                 elif unit:
                     self._problem("extract.unit", "warning", field_name, ctx, span, lab, label_text,
                                   expected="女=100")
@@ -1139,7 +921,7 @@ class _Extractor:
             self._problem("extract.multi_year", "note", field_name, ctx, span, lab, label_text,
                           period=ctx.period)
             return None
-        value = _number(d)
+        value = as_number(d)
         fig = Figure(field_name, value, self.doc.text(*span), span, label_text,
                      (lab.start, lab.end), self._sentence_of(span[0]), ctx.key())
         self._add(fig, ctx)
@@ -1349,7 +1131,7 @@ class _Extractor:
         return out
 
     def _where_place(self, place: str) -> dict:
-        for m in _PLACE.finditer(self.doc.norm):
+        for m in PLACE.finditer(self.doc.norm):
             if self.doc.text(m.start(), m.end()) == place:
                 return self._where((m.start(), m.end()))
         return {"text": place}
@@ -1414,7 +1196,7 @@ class _Extractor:
         bound = {tuple(f.span) for f in self.figures} | {tuple(f.span) for f in self.alternatives}
         norm = self.doc.norm
         for m in _PERCENT.finditer(norm):
-            d = _decimal(m.group("num"))
+            d = to_decimal(m.group("num"))
             if d is None or d <= 100 or any(a <= m.start() < b for a, b in bound):
                 continue
             start = m.start()

@@ -1,0 +1,152 @@
+"""The document being read: its text as printed, the normalised text, and the places it names.
+
+:class:`Document` keeps the character map between the normalised text the rules read and the
+text as printed, so every span reported is a span of the original. :func:`find_places` decides
+which township (or county) the text is about.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from . import headers
+
+#: A township named in the text: two or three characters, then 镇 / 乡 / 街道 (司马镇, 东湖街道).
+PLACE = re.compile(r"(?P<name>(?:[xX×*]{2,3}|某)|(?![年月日])[^\W\d_a-zA-Z我全本该各每这那其此某县区市省州镇乡村街的在和与及对为是了个等向于从到中共级辖域内外所而则但即]"
+                   r"{2,3})(?P<level>镇|乡|街道)(?![镇乡村街])")
+#: The county printed right before a township's name (金乡县|司马镇).
+_COUNTY_BEFORE = re.compile(r"(?P<county>[^\W\d_a-zA-Z我全本该各每这那其此共的在和与及对为是了个等向于从到中省市州]"
+                            r"{1,4}?[县区])$")
+#: A county, district, city or banner named in the text (蕭山區, 松岭区, 和顺县).
+_COUNTY_PLACE = re.compile(r"(?P<name>(?![年月日])[^\W\d_a-zA-Z我全本该各每这那其此某县区市省州镇乡村街的在和与及对为是了个等"
+                           r"向于从到中共级辖域内外所而则但即]{2})(?P<level>区|县|市|旗)"
+                           r"(?![镇乡村街区县市长委政级民属域内外])")
+#: Words after a county's name that state its facts (松岭区常住…, 和顺县户籍…).
+_COUNTY_FACTS = ("常住", "户籍", "公安", "下辖", "全年", "年末", "人口出生", "出生人口")
+#: Words after a name that show it is a place: its government, or facts about it.
+_PLACE_ORG = ("人民政府", "政府", "党委", "委员会", "卫健办", "计生办", "卫生院", "计划生育", "人口和计划生育",
+              "人口与计划生育", "卫生健康", "人大", "办事处")
+_PLACE_FACTS = ("位于", "地处", "面积", "辖", "总人口", "共有", "现有", "全镇", "全乡", "户籍", "常住人口",
+                "出生", "人口", "有")
+#: Words after a county's name that show the text is about it (its government, its facts).
+_COUNTY_CUES = _PLACE_ORG + _PLACE_FACTS + _COUNTY_FACTS
+#: 我镇 / 全乡 / 本街道 / 该县: the text's own place, by its level.
+SELF = re.compile(r"(?P<who>我|全|本|该)(?P<level>镇|乡|街道|办事处|社区|村|区|县|市|州|盟|旗|省|国|场|矿)"
+                  r"(?![长委政民级务])")
+#: Words that end in a level like a place name but are not places (重点镇, 民族乡, 全国).
+NOT_PLACE = {"小城", "重点", "示范", "特色", "卫生", "文明", "国家", "全国", "建制", "中心", "城乡",
+             "边远", "偏远", "贫困", "民族", "山区", "农村", "旅游", "历史", "工业", "商贸", "和谐",
+             "生态", "美丽", "平安", "健康", "先进", "省级", "市级", "县级", "国家级", "周边", "沿海",
+             "其他", "所有", "整个", "一个", "两个", "城关区", "社区", "村居", "中心城", "乡镇"}
+
+
+@dataclass
+class Document:
+    """The text as printed, the normalised text the rules read, and what the document says.
+
+    ``norm`` is :func:`headers.normalize_text` of the original without the romanised readings
+    some web sites insert (:func:`headers.annotation_spans`); ``pos[i]`` is the offset in the
+    original of ``norm[i]`` (``pos[len(norm)]`` its length), so every span reported is a span of
+    the text as printed.
+    """
+
+    original: str
+    norm: str
+    pos: list[int]
+    main_place: str | None = None
+    main_level: str | None = None
+    county: str | None = None
+    places: dict[str, str] = field(default_factory=dict)  # name as printed -> level
+
+    @classmethod
+    def of(cls, text: str) -> Document:
+        full = headers.normalize_text(text)
+        drop: set[int] = set()
+        for a, b in headers.annotation_spans(full):
+            drop.update(range(a, b))
+        keep = [i for i in range(len(full)) if i not in drop]
+        return cls(text, "".join(full[i] for i in keep), keep + [len(text)])
+
+    def span(self, a: int, b: int) -> tuple[int, int]:
+        """The span in the original text of ``norm[a:b]``."""
+        return (self.pos[a], self.pos[b - 1] + 1 if b > a else self.pos[a])
+
+    def text(self, a: int, b: int) -> str:
+        """``norm[a:b]`` as printed (with whatever annotations it had)."""
+        s, e = self.span(a, b)
+        return self.original[s:e]
+
+    def line_of(self, a: int) -> int:
+        """The line number (from 1) of ``norm[a]`` in the text as printed."""
+        return self.original.count("\n", 0, self.pos[a]) + 1
+
+
+def find_places(doc: Document) -> None:
+    """Name the township the report is about (the most cited, 人民政府 counts triple) and its county."""
+    score: Counter[str] = Counter()
+    levels: dict[str, str] = {}
+    county_votes: Counter[str] = Counter()
+    cued: set[str] = set()
+    for m in PLACE.finditer(doc.norm):
+        name = m.group("name")
+        if any(w in name for w in NOT_PLACE) or name.endswith(("城", "区", "县")):
+            continue
+        full = doc.text(m.start(), m.end())
+        levels[full] = m.group("level")
+        after = doc.norm[m.end():m.end() + 8]
+        before = doc.norm[max(0, m.start() - 2):m.start()]
+        org = after.startswith(_PLACE_ORG)
+        score[full] += 3 if org else 1
+        c = _COUNTY_BEFORE.search(doc.norm[max(0, m.start() - 5):m.start()])
+        if c:
+            start = m.start() - len(c.group("county"))
+            county_votes[(full, doc.text(start, m.start()))] += 1
+        if org or c or m.start() == 0 or before[-1:] in "\n。" or before.endswith("关于") \
+                or after.startswith(_PLACE_FACTS):
+            cued.add(full)
+    # a name is a place only where the text treats it as one at least once
+    levels = {k: v for k, v in levels.items() if k in cued}
+    score = Counter({k: v for k, v in score.items() if k in cued})
+    doc.places = levels
+    county = _main_county(doc)
+    if county and county[1] > 2 * max(score.values(), default=0):
+        # 萧山区常住人口205.6万人 … 其中,瓜沥镇常住人口23.3万人: a district's text that names its towns
+        doc.main_place, doc.main_level = county[0], county[2]
+        doc.places = {**levels, county[0]: county[2]}
+    elif score:
+        doc.main_place = score.most_common(1)[0][0]
+        doc.main_level = "township"
+        votes = [(n, c) for (p, c), n in county_votes.items() if p == doc.main_place]
+        if votes:
+            doc.county = max(votes)[1]
+    else:
+        own = Counter(m.group("level") for m in SELF.finditer(doc.norm) if m.group("who") in "我本")
+        selfs = own or Counter(m.group("level") for m in SELF.finditer(doc.norm))
+        doc.main_level = place_level(selfs.most_common(1)[0][0]) if selfs else None
+
+
+def _main_county(doc: Document) -> tuple[str, int, str] | None:
+    """The county, district or city a text is about, when it names one with facts about it
+    (蕭山區常住人口…, 松岭区总人口…) at least twice: (name as printed, times, level), else None.
+    A county written right before a township (金乡县司马镇) is the township's, not the subject."""
+    score: Counter[str] = Counter()
+    levels: dict[str, str] = {}
+    for m in _COUNTY_PLACE.finditer(doc.norm):
+        name = m.group("name")
+        if name in NOT_PLACE or m.group() in NOT_PLACE or PLACE.match(doc.norm, m.end()):
+            continue
+        if doc.norm.startswith(_COUNTY_CUES, m.end()):
+            full = doc.text(m.start(), m.end())
+            score[full] += 1
+            levels[full] = m.group("level")
+    if not score:
+        return None
+    name, n = score.most_common(1)[0]
+    return (name, n, levels[name]) if n >= 2 else None
+
+
+def place_level(word: str) -> str:
+    """镇, 乡 and 街道 are all townships; other levels keep their word (县, 区, 村 ...)."""
+    return "township" if word in ("镇", "乡", "街道") else word

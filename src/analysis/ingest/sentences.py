@@ -1,0 +1,52 @@
+"""Sentence spans of a report text: where a sentence ends, and where a line break only wraps.
+
+The extractor reads figures sentence by sentence; the rules for where one ends live here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from . import text_tables
+
+#: Where a sentence ends: 。!? or a line break, or a full stop typed as "." after a word or figure.
+SENTENCE_END = re.compile(r"[。!?！？\n]+|(?<!\d)\.(?=\s|[\u4e00-\u9fff])|(?<=[人‰%])\.(?=\s|[\u4e00-\u9fff])")
+
+#: A line that ends a paragraph, not wrapped: short, or ending a sentence or a heading.
+_HARD_END = "。!?:;！？：；”\"》)"
+
+#: A line that starts something new: a list marker, a heading, a note.
+_NEW_START = re.compile(r"\s|[一二三四五六七八九十]+、|\d+(?:[、．]|\.(?!\d))|[(（][一二三四五六七八九十\d]+[)）]|第[一二三四五六七八九十\d]+"
+                        r"|注|说明|资料来源|表\s*\d|[•·●■◆]")
+
+
+def soft_wrap(norm: str, pos: int, tables: Sequence[tuple[int, int]]) -> bool:
+    """Whether the line break at ``pos`` only wraps a long line (text copied from a PDF:
+    全市人口出生率⏎11.93‰): the line before is long or ends with a comma, and does not end a
+    sentence; the line after does not start anything new; neither is part of a table."""
+    start = norm.rfind("\n", 0, pos) + 1
+    before, after = norm[start:pos], norm[pos + 1:pos + 8]
+    if not before.strip() or not after or _NEW_START.match(after) or before.rstrip()[-1] in _HARD_END:
+        return False
+    if any(a <= pos + 1 < b or a <= start < b for a, b in tables):
+        return False
+    return len(before.strip()) >= 24 or before.rstrip()[-1] in ",、"
+
+
+def sentences(norm: str, tables: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
+    """Sentence spans (terminator included, outer whitespace excluded). A line break that only
+    wraps a long line does not end a sentence."""
+    spans, start = [], 0
+    for m in SENTENCE_END.finditer(norm):
+        if m.group() == "\n" and soft_wrap(norm, m.start(), tables):
+            continue
+        spans.append((start, m.end() if m.group().strip() else m.start()))
+        start = m.end()
+    spans.append((start, len(norm)))
+    return text_tables.trim_spans(norm, spans)
+
+
+def title_spans(norm: str) -> list[tuple[int, int]]:
+    """Spans inside 《》: years there name documents, not periods."""
+    return [(m.start(), m.end()) for m in re.finditer(r"《[^《》]{0,80}》", norm)]
