@@ -78,6 +78,11 @@ class Document:
         s, e = self.span(a, b)
         return self.original[s:e]
 
+    def name(self, a: int, b: int) -> str:
+        """``norm[a:b]`` as printed but without romanised readings: the name of a place
+        (龍穴(xue)街(jie)道 -> 龍穴街道), in the script it was printed in."""
+        return "".join(self.original[i] for i in self.pos[a:b])
+
     def line_of(self, a: int) -> int:
         """The line number (from 1) of ``norm[a]`` in the text as printed."""
         return self.original.count("\n", 0, self.pos[a]) + 1
@@ -93,7 +98,7 @@ def find_places(doc: Document) -> None:
         name = m.group("name")
         if any(w in name for w in NOT_PLACE) or name.endswith(("城", "区", "县")):
             continue
-        full = doc.text(m.start(), m.end())
+        full = doc.name(m.start(), m.end())
         levels[full] = m.group("level")
         after = doc.norm[m.end():m.end() + 8]
         before = doc.norm[max(0, m.start() - 2):m.start()]
@@ -102,7 +107,7 @@ def find_places(doc: Document) -> None:
         c = _COUNTY_BEFORE.search(doc.norm[max(0, m.start() - 5):m.start()])
         if c:
             start = m.start() - len(c.group("county"))
-            county_votes[(full, doc.text(start, m.start()))] += 1
+            county_votes[(full, doc.name(start, m.start()))] += 1
         if org or c or m.start() == 0 or before[-1:] in "\n。" or before.endswith("关于") \
                 or after.startswith(_PLACE_FACTS):
             cued.add(full)
@@ -138,7 +143,7 @@ def _main_county(doc: Document) -> tuple[str, int, str] | None:
         if name in NOT_PLACE or m.group() in NOT_PLACE or PLACE.match(doc.norm, m.end()):
             continue
         if doc.norm.startswith(_COUNTY_CUES, m.end()):
-            full = doc.text(m.start(), m.end())
+            full = doc.name(m.start(), m.end())
             score[full] += 1
             levels[full] = m.group("level")
     if not score:

@@ -139,6 +139,8 @@ _PLACE_THEN_WHOLE = re.compile(r"^[\u4e00-\u9fff]{1,4}?(?:市|县|区|乡|镇|�
 _NEXT_YEAR = re.compile(r"\s*[,;、]\s*(?P<y>(?:19|20)\d{2})\s*年(?:底|末)?\s*"
                         r"(?:已?达到|已?达|为|增至|增加到|增长到|上升到|升至|下降到|降至|减少到|减至)?\s*"
                         r"(?=\d)")
+#: A list marker right before a name: the name heads a section (一、常住人口 / (二)户籍人口).
+_LIST_HEADING = re.compile(r"(?:^|[\s:。;])(?:[一二三四五六七八九十]+、|\(?[一二三四五六七八九十\d]+\)|\d+[.、])\s*$")
 _HEADING = re.compile(r"^[\u4e00-\u9fff]{2,12}(?:情况|概况|工作)\s+")
 _CITY_AT_START = re.compile(r"^[\u4e00-\u9fff]{1,4}?(?:市|县|旗|社区|街道|镇|乡)")
 #: Words that may stand before a name in its clause without making the figure someone else's.
@@ -387,7 +389,7 @@ class _Extractor:
             if not (before and before in "比较与同和跟"):
                 events.append((m.start(), m.end(), "rel", m.group("rel")))
         for m in PLACE.finditer(norm, s, e):
-            full = self.doc.text(m.start(), m.end())
+            full = self.doc.name(m.start(), m.end())
             if full in self.doc.places and not _NEIGHBOUR_AFTER.match(norm, m.end()) \
                     and not _NEIGHBOUR_BEFORE.search(norm[max(s, m.start() - 4):m.start()]):
                 events.append((m.start(), m.end(), "place", full))
@@ -428,7 +430,7 @@ class _Extractor:
         n_figures = len(self.figures) + len(self.alternatives)
         ctx = Context(self.doc.main_place, year, period=period, year_span=year_span)
         topic = ""
-        if s == 0 or norm[s - 1] == "\n":
+        if (s == 0 or norm[s - 1] == "\n") and not self._statistical:
             self._para_series = None  # a new paragraph
         elif self._statistical and self._para_series is not None:
             # a statistical text: 年末常住人口49.22万人。全年出生人口3.5万人,出生率9.28‰: the
@@ -610,6 +612,17 @@ class _Extractor:
                               or headers.SERIES_WORDS.get(lab.text) or lab.label.series)
                     if series and series != "main":
                         ctx.series = series
+                        if self._statistical and not parens and not sentence_bound \
+                                and field_name in ("total_population", "permanent_population"):
+                            # 2021年末全市常住人口中,出生人口33119人…。死亡人口37790人: a
+                            # paragraph of a bulletin about that population
+                            self._para_series = series
+                elif self._statistical and not parens and not sentence_bound \
+                        and field_name in ("total_population", "permanent_population") \
+                        and _LIST_HEADING.search(norm[max(s, a - 6):a]):
+                    # 一、常住人口 根据抽样调查,全市人口出生率为7.63‰: a section on that population
+                    self._para_series = ctx.series = (
+                        "resident" if field_name == "permanent_population" else "main")
         # 其中… continues the topic of a count (出生74人。其中一孩32人), not of a rate
         counted = last is not None and headers.unit_kind(last.field) == "count"
         self._prev = (topic if counted else "", ctx.series)
@@ -672,7 +685,7 @@ class _Extractor:
             return self.doc.main_place
         if level in ("县", "区") and self.doc.county and self.doc.county.endswith(level):
             return self.doc.county
-        return self.doc.text(a, b)
+        return self.doc.name(a, b)
 
     def _in_title(self, pos: int) -> bool:
         return any(a <= pos < b for a, b in self._titles)
@@ -732,13 +745,16 @@ class _Extractor:
         if heading:
             prefix = prefix[heading.end():]
         # places, self references and qualifying names are context too
-        for name in self.doc.places:
-            prefix = prefix.replace(headers.normalize_text(name), "")
+        for name, lvl in self.doc.places.items():
+            name = headers.without_annotations(name)
+            prefix = prefix.replace(name, "")
+            if len(name) - len(lvl) >= 2 and name.endswith(lvl):
+                prefix = prefix.replace(name[:-len(lvl)], "")  # 衢州 for 衢州市, 和顺 for 和顺县
         # 桐乡全市 / 平湖市全年 …: a place the text does not otherwise name, then the whole of it
         prefix = _PLACE_THEN_WHOLE.sub("", prefix)
         # 平湖市常住人口 (also 2016年平湖市常住人口): a city or county the text names more than once,
         # at the clause start
-        year = _YEAR.match(prefix)
+        year = re.match(r"(?:" + _YEAR.pattern + r")(?:末|底)?", prefix)
         off = year.end() if year else 0
         m = _CITY_AT_START.match(prefix[off:])
         if m and m.group() not in NOT_PLACE and self.doc.norm.count(m.group()) >= 2:
@@ -1132,7 +1148,7 @@ class _Extractor:
 
     def _where_place(self, place: str) -> dict:
         for m in PLACE.finditer(self.doc.norm):
-            if self.doc.text(m.start(), m.end()) == place:
+            if self.doc.name(m.start(), m.end()) == place:
                 return self._where((m.start(), m.end()))
         return {"text": place}
 

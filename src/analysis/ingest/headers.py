@@ -64,15 +64,21 @@ _TABLE = str.maketrans({**TRAD_TO_SIMP, **_WIDTH})
 
 
 #: Romanised readings some web sites insert after characters (鎮(zhèn), 達(dá), 率(lv), with v
-#: for ü as typed): noise.
-_PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])[(（](?=[^)）]*[aeiouvüāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])"
-                     r"[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,7}[)）]")
+#: for ü as typed), sometimes the same one two or three times (口(kou)(kou)(kou)): noise.
+_PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])(?:[(（](?=[^)）]*[aeiouvüāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])"
+                     r"[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,7}[)）])+")
 
 
 def annotation_spans(text: str) -> list[tuple[int, int]]:
     """Spans of romanised readings inserted after characters (``增長(zhǎng)率``): they split the
     words a reader sees as one, so the extractor reads the text without them."""
     return [(m.start(), m.end()) for m in _PINYIN.finditer(text)]
+
+
+def without_annotations(text: str) -> str:
+    """``text`` normalised (:func:`normalize_text`) and without its romanised readings: a name as
+    printed (昆(kun)山(shan)市) as the extractor reads it (昆山市)."""
+    return _PINYIN.sub("", normalize_text(text))
 
 
 _OCR_PERMILLE = re.compile(r"(?<=\d)%[oO0](?![A-Za-z0-9])")
