@@ -607,6 +607,13 @@ TABLE: dict[str, dict[str, str]] = {
         "en": "the total '{total}' also counts people other than the registered population; the "
               "dataset's total population is the registered population '{text}'.",
     },
+    "ingest.extract.extract.rate_basis": {
+        "zh": "{rate_label}“{text}”与{count_label}÷常住人口相符({fits}‰),与{count_label}÷总人口不符"
+              "({other}‰):出生、死亡人数及出生率、死亡率、自然增长率按常住人口口径记录。",
+        "en": "the {rate_label} '{text}' is {count_label} / resident population ({fits}‰), not "
+              "{count_label} / total population ({other}‰): births, deaths and their rates are "
+              "recorded in the resident series.",
+    },
     "ingest.extract.extract.conflict": {
         "zh": "{label}在同一地区、年份和人口口径下出现两个不同的数字:“{first}”(第{line1}行)"
               "与“{second}”(第{line2}行);保留前者,请核实。",

@@ -19,9 +19,10 @@ PLACE = re.compile(r"(?P<name>(?:[xX×*]{2,3}|某)|(?![年月日])[^\W\d_a-zA-Z�
 #: The county printed right before a township's name (金乡县|司马镇).
 _COUNTY_BEFORE = re.compile(r"(?P<county>[^\W\d_a-zA-Z我全本该各每这那其此共的在和与及对为是了个等向于从到中省市州]"
                             r"{1,4}?[县区])$")
-#: A county, district, city or banner named in the text (蕭山區, 松岭区, 和顺县).
+#: A county, district, city or banner named in the text (蕭山區, 松岭区, 和顺县); not a 社区, 小区,
+#: 园区, 景区 ….
 _COUNTY_PLACE = re.compile(r"(?P<name>(?![年月日])[^\W\d_a-zA-Z我全本该各每这那其此某县区市省州镇乡村街的在和与及对为是了个等"
-                           r"向于从到中共级辖域内外所而则但即]{2})(?P<level>区|县|市|旗)"
+                           r"向于从到中共级辖域内外所而则但即]{2})(?<![社小园景校厂营片管])(?P<level>区|县|市|旗)"
                            r"(?![镇乡村街区县市长委政级民属域内外])")
 #: Words after a county's name that state its facts (松岭区常住…, 和顺县户籍…).
 _COUNTY_FACTS = ("常住", "户籍", "公安", "下辖", "全年", "年末", "人口出生", "出生人口")
@@ -116,7 +117,10 @@ def find_places(doc: Document) -> None:
     score = Counter({k: v for k, v in score.items() if k in cued})
     doc.places = levels
     county = _main_county(doc)
-    if county and county[1] > 2 * max(score.values(), default=0):
+    township_self = any(m.group("level") in ("镇", "乡", "街道", "办事处", "社区", "村")
+                        for m in SELF.finditer(doc.norm))
+    if county and (county[1] >= 2 or not (score or township_self)) \
+            and county[1] > 2 * max(score.values(), default=0):
         # 萧山区常住人口205.6万人 … 其中,瓜沥镇常住人口23.3万人: a district's text that names its towns
         doc.main_place, doc.main_level = county[0], county[2]
         doc.places = {**levels, county[0]: county[2]}
@@ -134,7 +138,8 @@ def find_places(doc: Document) -> None:
 
 def _main_county(doc: Document) -> tuple[str, int, str] | None:
     """The county, district or city a text is about, when it names one with facts about it
-    (蕭山區常住人口…, 松岭区总人口…) at least twice: (name as printed, times, level), else None.
+    (蕭山區常住人口…, 松岭区总人口…): (name as printed, times, level), else None. Once is enough only
+    in a text that names no township, not even as 我镇 / 全乡.
     A county written right before a township (金乡县司马镇) is the township's, not the subject."""
     score: Counter[str] = Counter()
     levels: dict[str, str] = {}
@@ -149,7 +154,7 @@ def _main_county(doc: Document) -> tuple[str, int, str] | None:
     if not score:
         return None
     name, n = score.most_common(1)[0]
-    return (name, n, levels[name]) if n >= 2 else None
+    return name, n, levels[name]
 
 
 def place_level(word: str) -> str:

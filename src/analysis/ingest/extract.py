@@ -82,7 +82,7 @@ _OTHER_UNITS = "户对次元岁年月日天件份盒条场期项所家台本张�
 _FILLER = re.compile(
     r"(?:\s|\[\d{1,2}\]|:|仍然|仍|再|高达|最高达|低至|仅有|为|是|共增加|(?:下降|降低|上升|增加|减少|提高|降|升|增|减)?(?:至|到)|降为|升为|降低为|下降为|上升为|已达到|已经达到|达到了|达到|已达|达|有|共有|共计|共|计|合计|总计|累计|仅为|仅|只有"
     r"|约为|约有|约|大约|近|接近|超过|不足|不到|逾|分别为|分别是|分别达到|分别达|分别|人数|总数|总量"
-    r"|数量|数|人口|婴儿|的|控制在|力争|确保|争取|保持在|不低于|不高于|不超过|低于|高于|目标|新增)*")
+    r"|数量|数|人口|婴儿|的|控制在|力争|确保|争取|保持在|稳定在|不低于|不高于|不超过|低于|高于|目标|新增)*")
 _APPROX_WORDS = ("约", "大约", "近", "接近", "超过", "不足", "不到", "逾", "控制在", "力争", "确保",
                  "争取", "保持在", "不低于", "不高于", "不超过", "低于", "高于", "目标")
 _VALUE = re.compile(
@@ -145,7 +145,7 @@ _HEADING = re.compile(r"^[\u4e00-\u9fff]{2,12}(?:情况|概况|工作)\s+")
 _CITY_AT_START = re.compile(r"^[\u4e00-\u9fff]{1,4}?(?:市|县|旗|社区|街道|镇|乡)")
 #: Words that may stand before a name in its clause without making the figure someone else's.
 _NEUTRAL = re.compile(
-    r"(?:\s|目前|现有|现|共有|共计|共|有|其中|年末|年底|期初|期末|半年来|年来|以来|\d+个月|全年|当年|本年度内|年度内|本年度|本年|今年|年内|年度|累计|合计|总计"
+    r"(?:\s|目前|现有|现|全员|共有|共计|共|有|其中|年末|年底|期初|期末|半年来|年来|以来|\d+个月|全年|当年|本年度内|年度内|本年度|本年|今年|年内|年度|累计|合计|总计"
     r"|截至目前|截止目前|截至|截止|辖区内|辖区|境内|区域内|镇域内|镇域|域内|实有|登记|统计|据统计|经统计"
     r"|数据显示|的|中|为|是|在|全|总|年|底|末|份|月|日|\d|同期|据|我|本|该|已|已经|全部|户籍|常住|流动"
     r"|流入|流出|外来|[-.~至到]|[一二三四五六七八九十]是|第[一二三四五六七八九十]+|首先|其次|另外|此外"
@@ -154,7 +154,8 @@ _NEUTRAL = re.compile(
 _CHANGE = re.compile(r"比上年|较上年|比去年|较去年|同比|环比|与上年|与去年|比上一年|增加|减少|下降|上升"
                      r"|增长|提高|降低|增幅|降幅|净增|净减|回落|多出|少了")
 _COMPARED_PLAIN = re.compile(r"\s*,?\s*(?P<w>与|比|较|同|和)\s*(?:(?P<y>(?:19|20)\d{2})\s*年|"
-                             r"(?P<m>上一年|上年|去年|前一年))(?:底|末|同期)?(?P<of>的)?\s*(?=[-\d])")
+                             r"(?P<m>上一年|上年|去年|前一年))(?:底|末|同期)?(?P<of>的)?\s*"
+                             r"(?P<again>[\u4e00-\u9fff]{2,8}?)?\s*(?:为|是)?\s*(?=[-\d])")
 _YEAR_DIGITS = "0123456789〇零○一二三四五六七八九"
 #: 出生的190人中 / 出生190人中: the births counted before, as the ground of what follows.
 _AMONG_BIRTHS = re.compile(r"出生(?:的|人口)?\s*(?P<n>\d[\d,]*)\s*(?:人|名)\s*中")
@@ -428,6 +429,7 @@ class _Extractor:
         kept = self._events(s, e)
         year, year_span, period = year_ctx
         n_figures = len(self.figures) + len(self.alternatives)
+        first_figure = len(self.figures)
         ctx = Context(self.doc.main_place, year, period=period, year_span=year_span)
         topic = ""
         if (s == 0 or norm[s - 1] == "\n") and not self._statistical:
@@ -623,8 +625,10 @@ class _Extractor:
                     # 一、常住人口 根据抽样调查,全市人口出生率为7.63‰: a section on that population
                     self._para_series = ctx.series = (
                         "resident" if field_name == "permanent_population" else "main")
-        # 其中… continues the topic of a count (出生74人。其中一孩32人), not of a rate
-        counted = last is not None and headers.unit_kind(last.field) == "count"
+        # 其中… continues the topic of a count (出生74人。其中一孩32人), not of a rate, unless the
+        # rate is of the same count (出生落户人口16096人,出生率13.51‰。其中,男性8470人)
+        counts = [f for f in self.figures[first_figure:] if headers.unit_kind(f.field) == "count"]
+        counted = last is not None and counts and headers.TOPIC_OF.get(counts[-1].field) == topic
         self._prev = (topic if counted else "", ctx.series)
         if (year, year_span, period) != year_ctx and n_figures == len(self.figures) + len(
                 self.alternatives) and _EVENT.search(norm, s, e):
@@ -971,6 +975,9 @@ class _Extractor:
         """…性别比129.22,与去年底131.51相比 / 出生356人,比2015年的298人增加58人: the compared
         year's figure, in that year's record."""
         m = _COMPARED_PLAIN.match(self.doc.norm, pos, e)
+        again = m and m.group("again")
+        if again and getattr(self._by_text.get(again), "field", None) != field_name:
+            m = None  # 与2020年末常住人口541.10万人相比: the name again, not another one
         if not m:
             return self._previous_clause(lab, field_name, ctx, pos, e)
         v = _VALUE.match(self.doc.norm, m.end())
@@ -1243,7 +1250,42 @@ class _Extractor:
 
     # -- audit ----------------------------------------------------------------------------------------
 
+    def _rate_basis(self) -> None:
+        """总人口455.17万人,常住人口393.18万人 … 出生5.15万人,出生率13.14‰: a stated crude rate is
+        the events over the population they happened in (Preston, Heuveline & Guillot,
+        *Demography*, 2001, §1.5), so the population that reproduces it (5.15万 / 393.18万 =
+        13.10‰; 5.15万 / 455.17万 = 11.31‰) is the basis of the births, deaths and rates: they
+        go to that population's series, with a note. Decided only when one population gives the
+        rate and the other clearly does not."""
+        for key, rec in list(self.records.items()):
+            place, year, series, period = key
+            main = self.records.get((place, year, "main", period))
+            if series not in ("main", "resident") or main is None \
+                    or "total_population" not in main or "permanent_population" not in main:
+                continue
+            found = _rate_basis(rec, main["total_population"], main["permanent_population"])
+            if found is None or found[0] == series:
+                continue
+            target = self._record((place, year, found[0], period))
+            for f in _VITAL:
+                if f in rec and f not in target:
+                    target[f] = rec.pop(f)
+                    target["provenance"][f] = rec["provenance"].pop(f)
+            rate, count, fits, other = found[1:]
+            prov = target["provenance"][rate]
+            fmt = {"text": prov["text"], "fits": f"{fits:.2f}", "other": f"{other:.2f}"}
+            problem = {"kind": "rate_basis", "severity": "note", "field": rate,
+                       "message_zh": message("extract.rate_basis", "zh", rate_label=prov["label"],
+                                             count_label=schema.BY_NAME[count].label_zh, **fmt),
+                       "message_en": message("extract.rate_basis", "en",
+                                             rate_label=schema.BY_NAME[rate].label_en,
+                                             count_label=schema.BY_NAME[count].label_en, **fmt),
+                       **prov}
+            self.problems.append(problem)
+            target["problems"].append(problem)
+
     def _finish(self) -> list[dict]:
+        self._rate_basis()
         _drop_undated_repeats(list(self.records.values()))
         records = [r for r in self.records.values() if _figure_fields(r) or r["problems"]]
         for r in records:
@@ -1255,6 +1297,29 @@ class _Extractor:
 #: Audit rules about several years of one township (gaps, small counts pooled over years) say
 #: nothing about whether one text adds up, so they are left out of the extraction audit.
 _SKIPPED_RULES = frozenset({"missing_years", "srb_small_counts"})
+
+
+#: The figures whose population basis a stated crude rate decides.
+_VITAL = ("births", "deaths", "birth_rate_permille", "death_rate_permille", "natural_growth_permille")
+
+
+def _rate_basis(rec: dict, total: float, resident: float) -> tuple[str, str, str, float, float] | None:
+    """Which population a record's stated birth (else death) rate is computed on: ("main" for the
+    total, or "resident"), the rate and count fields, the rate each population gives (the one
+    that fits first). None when neither or both fit. A fit is within 1.5% of the stated rate (at
+    least 0.1‰: mean against year-end population); the other must miss by three times that."""
+    for rate, count in (("birth_rate_permille", "births"), ("death_rate_permille", "deaths")):
+        if rate not in rec or count not in rec or not total or not resident:
+            continue
+        stated = rec[rate]
+        tol = max(0.1, 0.015 * stated)
+        by_total, by_resident = rec[count] / total * 1000, rec[count] / resident * 1000
+        if abs(by_resident - stated) <= tol < abs(by_total - stated) / 3:
+            return "resident", rate, count, by_resident, by_total
+        if abs(by_total - stated) <= tol < abs(by_resident - stated) / 3:
+            return "main", rate, count, by_total, by_resident
+        return None
+    return None
 
 
 def _drop_undated_repeats(records: list[dict]) -> None:
