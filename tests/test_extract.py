@@ -1083,3 +1083,88 @@ def test_lines_wrapped_by_a_pdf_copy_are_joined() -> None:
     # a short line, a heading or a list item is not a wrapped line
     recs = extract_figures("一、人口情况\n出生人口\n2023年全镇死亡人口198人。")
     assert [figures(r) for r in recs if figure_fields(r)] == [{"deaths": 198}]
+
+
+# Batch 13 (statistical bulletins, county releases): rules with a hand-worked check each -------------
+
+def test_romanised_readings_repeated_are_dropped_and_names_reported_without_them() -> None:
+    text = ("2020年末,全(quan)市戶籍(ji)總人(ren)口(kou)(kou)(kou)256.86萬人(ren)。"
+            "而龍穴(xue)街(jie)道戶(hu)籍人口(kou)僅0.17萬(wan)人(ren),是全市人(ren)口最少(shao)的街(jie)道。")
+    got = {(r["place"], f): r[f] for r in extract_figures(text) for f in figure_fields(r)}
+    assert got[("龍穴街道", "total_population")] == 1700
+    assert 2568600 in got.values()
+
+
+@pytest.mark.parametrize("text", [
+    "据统计公报,2023年末,昆山市常住人口214.85万人。此外,2023年末昆山市户籍总人口125.65万人。",
+    # 衢州 for 衢州市, the city the text is about
+    "衢州市常住人口为214.85万人。2023年末,衢州户籍总人口125.65万人。",
+])
+def test_the_city_a_text_is_about_may_stand_before_the_name(text: str) -> None:
+    got = {f: r[f] for r in extract_figures(text) for f in figure_fields(r)}
+    assert got == {"permanent_population": 2148500, "total_population": 1256500}
+
+
+def test_a_city_named_once_is_the_subject_of_a_text_naming_no_township() -> None:
+    rec = only(extract_figures("2018年末,娄底市总人口455.17万人,比上年增加1.2万人。"))
+    assert rec["place"] == "娄底市" and rec["total_population"] == 4551700
+    # a 社区 is not a district: the community's report keeps its own figures
+    recs = extract_figures("【下洋田社区人口计生服务】2020年度,下洋田社区已婚育龄妇女1865人。全年共出生新生儿74人。")
+    assert [(r["place"], figures(r)) for r in recs if figure_fields(r)] == [
+        (None, {"married_women_15_49": 1865, "births": 74})]
+
+
+def test_a_bulletin_section_keeps_the_population_its_heading_names() -> None:
+    """Sample-survey bulletins head a section 一、常住人口 or open a paragraph with
+    常住人口中; the births, deaths and rates under it are the resident population's, also in
+    later sentences and paragraphs, until a 户籍 section."""
+    text = ("一、常住人口\n2021年末全市常住人口为4733237人。\n二、人口自然增长\n"
+            "2021年末全市常住人口中,出生人口33119人;出生率为6.94‰。死亡人口37790人;死亡率为7.92‰。\n"
+            "三、户籍人口\n2021年末全市户籍人口5012345人。全年出生人口40123人。")
+    got = {(r["series"], f): r[f] for r in extract_figures(text) for f in figure_fields(r)}
+    assert got == {("main", "permanent_population"): 4733237, ("resident", "births"): 33119,
+                   ("resident", "birth_rate_permille"): 6.94, ("resident", "deaths"): 37790,
+                   ("resident", "death_rate_permille"): 7.92, ("main", "total_population"): 5012345,
+                   ("main", "births"): 40123}
+    heading = "现将主要数据公布如下:一、常住人口根据抽样调查,全市人口出生率为7.63‰,人口死亡率为6.95‰。"
+    assert {r["series"] for r in extract_figures(heading) if figure_fields(r)} == {"resident"}
+
+
+def test_the_stated_rate_decides_the_population_basis() -> None:
+    """51500 / 3931800 x 1000 = 13.10‰ (the printed 13.14‰, within 1.5%); 51500 / 4551700 x 1000
+    = 11.31‰: the births, deaths and rates are the resident population's."""
+    text = ("2018年末,娄底市总人口455.17万人,常住人口393.18万人。"
+            "全年出生人口5.15万人,出生率为13.14‰,死亡人口2.70万人,死亡率为6.89‰。")
+    recs = extract_figures(text)
+    got = {(r["series"], f): r[f] for r in recs for f in figure_fields(r)}
+    assert got == {("main", "total_population"): 4551700, ("main", "permanent_population"): 3931800,
+                   ("resident", "births"): 51500, ("resident", "birth_rate_permille"): 13.14,
+                   ("resident", "deaths"): 27000, ("resident", "death_rate_permille"): 6.89}
+    note = only(problems(recs, "rate_basis"))
+    assert note["severity"] == "note" and "13.10" in note["message_zh"] and "11.31" in note["message_en"]
+    # both populations give the rate (1047 / 124500 = 8.41‰, 1047 / 124000 = 8.44‰): no move
+    plain = ("全县总人口12.45万人,常住人口12.4万人。全年出生人口1047人,出生率为8.4‰。")
+    assert {r["series"] for r in extract_figures(plain) if figure_fields(r)} == {"main"}
+
+
+@pytest.mark.parametrize("text, want", [
+    ("截至2019年11月底,全县户籍总人口1194365人。全县当年出生落户人口16096人,出生率13.51‰。"
+     "其中,男性8470人,女性7626人。",
+     {"total_population": 1194365, "births": 16096, "birth_rate_permille": 13.51,
+      "births_male": 8470, "births_female": 7626}),
+    ("【2022年度人口情况】全员总人口1107893人,死亡人员9772人。",
+     {"total_population": 1107893, "deaths": 9772}),
+    ("实行生育政策与人口计划双轨控制,出生率稳定在10.29‰。", {"birth_rate_permille": 10.29}),
+])
+def test_bulletin_phrasings(text: str, want: dict) -> None:
+    got = {f: r[f] for r in extract_figures(text) for f in figure_fields(r)}
+    assert got == want
+
+
+def test_last_years_figure_with_the_name_repeated() -> None:
+    recs = extract_figures("2021年末,全市常住人口551.60万人,与2020年末常住人口541.10万人相比,增加10.50万人。")
+    assert {r["year"]: figures(r) for r in recs if figure_fields(r)} == {
+        2021: {"permanent_population": 5516000}, 2020: {"permanent_population": 5411000}}
+    # another name there is not the same figure's earlier value
+    recs = extract_figures("2021年末,全市常住人口551.60万人,与2020年末户籍人口371.85万人相比,多179.75万人。")
+    assert (2020, {"permanent_population": 3718500}) not in [(r["year"], figures(r)) for r in recs]

@@ -21,7 +21,7 @@ _COUNTY_BEFORE = re.compile(r"(?P<county>[^\W\d_a-zA-Z我全本该各每这那�
                             r"{1,4}?[县区])$")
 #: A county, district, city or banner named in the text (蕭山區, 松岭区, 和顺县); not a 社区, 小区,
 #: 园区, 景区 ….
-_COUNTY_PLACE = re.compile(r"(?P<name>(?![年月日])[^\W\d_a-zA-Z我全本该各每这那其此某县区市省州镇乡村街的在和与及对为是了个等"
+_COUNTY_PLACE = re.compile(r"(?P<name>(?![年月日])[^\W\d_a-zA-Z我全本该各每这那其此某县区市省镇乡村街的在和与及对为是了个等"
                            r"向于从到中共级辖域内外所而则但即]{2})(?<![社小园景校厂营片管])(?P<level>区|县|市|旗)"
                            r"(?![镇乡村街区县市长委政级民属域内外])")
 #: Words after a county's name that state its facts (松岭区常住…, 和顺县户籍…).
