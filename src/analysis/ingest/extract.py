@@ -1253,7 +1253,7 @@ class _Extractor:
     def _rate_basis(self) -> None:
         """总人口455.17万人,常住人口393.18万人 … 出生5.15万人,出生率13.14‰: a stated crude rate is
         the events over the population they happened in (Preston, Heuveline & Guillot,
-        *Demography*, 2001, §1.5), so the population that reproduces it (5.15万 / 393.18万 =
+        *Demography*, 2001), so the population that reproduces it (5.15万 / 393.18万 =
         13.10‰; 5.15万 / 455.17万 = 11.31‰) is the basis of the births, deaths and rates: they
         go to that population's series, with a note. Decided only when one population gives the
         rate and the other clearly does not."""
