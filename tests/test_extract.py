@@ -1142,6 +1142,16 @@ def test_the_stated_rate_decides_the_population_basis() -> None:
                    ("resident", "deaths"): 27000, ("resident", "death_rate_permille"): 6.89}
     note = only(problems(recs, "rate_basis"))
     assert note["severity"] == "note" and "13.10" in note["message_zh"] and "11.31" in note["message_en"]
+    assert "常住人口" in note["message_zh"].split("不符")[0] and "resident" in note["message_en"]
+    # the other way: a bulletin paragraph opening with 常住 whose rate is births over the total
+    # (1500 / 150000 = 10.00‰; 1500 / 120000 = 12.50‰) goes back to the main series
+    back = extract_figures("2020年末,全区常住人口12.0万人,户籍总人口15.0万人。全年出生人口1500人,出生率为10.0‰。")
+    assert {(r["series"], f) for r in back for f in figure_fields(r)} == {
+        ("main", "total_population"), ("main", "permanent_population"), ("main", "births"),
+        ("main", "birth_rate_permille")}
+    note = only(problems(back, "rate_basis"))
+    assert "÷总人口相符(10.00‰)" in note["message_zh"] and "÷常住人口不符(12.50‰)" in note["message_zh"]
+    assert "on the basis of the total population" in note["message_en"]
     # both populations give the rate (1047 / 124500 = 8.41‰, 1047 / 124000 = 8.44‰): no move
     plain = ("全县总人口12.45万人,常住人口12.4万人。全年出生人口1047人,出生率为8.4‰。")
     assert {r["series"] for r in extract_figures(plain) if figure_fields(r)} == {"main"}

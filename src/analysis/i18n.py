@@ -608,12 +608,14 @@ TABLE: dict[str, dict[str, str]] = {
               "dataset's total population is the registered population '{text}'.",
     },
     "ingest.extract.extract.rate_basis": {
-        "zh": "{rate_label}“{text}”与{count_label}÷常住人口相符({fits}‰),与{count_label}÷总人口不符"
-              "({other}‰):出生、死亡人数及出生率、死亡率、自然增长率按常住人口口径记录。",
-        "en": "the {rate_label} '{text}' is {count_label} / resident population ({fits}‰), not "
-              "{count_label} / total population ({other}‰): births, deaths and their rates are "
-              "recorded in the resident series.",
+        "zh": "{rate_label}“{text}”与{count_label}÷{fit_base}相符({fits}‰),与{count_label}÷{other_base}不符"
+              "({other}‰):出生、死亡人数及出生率、死亡率、自然增长率按{fit_base}口径记录。",
+        "en": "the {rate_label} '{text}' is {count_label} / {fit_base} ({fits}‰), not "
+              "{count_label} / {other_base} ({other}‰): births, deaths and their rates are "
+              "recorded on the basis of the {fit_base}.",
     },
+    "ingest.extract.rate_base.resident": {"zh": "常住人口", "en": "resident population"},
+    "ingest.extract.rate_base.main": {"zh": "总人口", "en": "total population"},
     "ingest.extract.extract.conflict": {
         "zh": "{label}在同一地区、年份和人口口径下出现两个不同的数字:“{first}”(第{line1}行)"
               "与“{second}”(第{line2}行);保留前者,请核实。",

@@ -750,7 +750,7 @@ class _Extractor:
             prefix = prefix[heading.end():]
         # places, self references and qualifying names are context too
         for name, lvl in self.doc.places.items():
-            name = headers.without_annotations(name)
+            name = headers.normalize_text(name)  # as printed, without romanised readings
             prefix = prefix.replace(name, "")
             if len(name) - len(lvl) >= 2 and name.endswith(lvl):
                 prefix = prefix.replace(name[:-len(lvl)], "")  # 衢州 for 衢州市, 和顺 for 和顺县
@@ -1263,7 +1263,7 @@ class _Extractor:
             if series not in ("main", "resident") or main is None \
                     or "total_population" not in main or "permanent_population" not in main:
                 continue
-            found = _rate_basis(rec, main["total_population"], main["permanent_population"])
+            found = _basis_of_rate(rec, main["total_population"], main["permanent_population"])
             if found is None or found[0] == series:
                 continue
             target = self._record((place, year, found[0], period))
@@ -1274,13 +1274,15 @@ class _Extractor:
             rate, count, fits, other = found[1:]
             prov = target["provenance"][rate]
             fmt = {"text": prov["text"], "fits": f"{fits:.2f}", "other": f"{other:.2f}"}
-            problem = {"kind": "rate_basis", "severity": "note", "field": rate,
-                       "message_zh": message("extract.rate_basis", "zh", rate_label=prov["label"],
-                                             count_label=schema.BY_NAME[count].label_zh, **fmt),
-                       "message_en": message("extract.rate_basis", "en",
-                                             rate_label=schema.BY_NAME[rate].label_en,
-                                             count_label=schema.BY_NAME[count].label_en, **fmt),
-                       **prov}
+            problem = {"kind": "rate_basis", "severity": "note", "field": rate, **{
+                f"message_{lang}": message(
+                    "extract.rate_basis", lang,
+                    rate_label=prov.get("label", schema.BY_NAME[rate].label_zh) if lang == "zh"
+                    else schema.BY_NAME[rate].label_en,
+                    count_label=getattr(schema.BY_NAME[count], f"label_{lang}"),
+                    fit_base=message(f"rate_base.{found[0]}", lang),
+                    other_base=message(f"rate_base.{series}", lang), **fmt)
+                for lang in ("zh", "en")}, **prov}
             self.problems.append(problem)
             target["problems"].append(problem)
 
@@ -1303,7 +1305,7 @@ _SKIPPED_RULES = frozenset({"missing_years", "srb_small_counts"})
 _VITAL = ("births", "deaths", "birth_rate_permille", "death_rate_permille", "natural_growth_permille")
 
 
-def _rate_basis(rec: dict, total: float, resident: float) -> tuple[str, str, str, float, float] | None:
+def _basis_of_rate(rec: dict, total: float, resident: float) -> tuple[str, str, str, float, float] | None:
     """Which population a record's stated birth (else death) rate is computed on: ("main" for the
     total, or "resident"), the rate and count fields, the rate each population gives (the one
     that fits first). None when neither or both fit. A fit is within 1.5% of the stated rate (at

@@ -75,13 +75,6 @@ def annotation_spans(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _PINYIN.finditer(text)]
 
 
-@functools.lru_cache(maxsize=1024)
-def without_annotations(text: str) -> str:
-    """``text`` normalised (:func:`normalize_text`) and without its romanised readings: a name as
-    printed (昆(kun)山(shan)市) as the extractor reads it (昆山市)."""
-    return _PINYIN.sub("", normalize_text(text))
-
-
 _OCR_PERMILLE = re.compile(r"(?<=\d)%[oO0](?![A-Za-z0-9])")
 
 
