@@ -1178,3 +1178,41 @@ def test_last_years_figure_with_the_name_repeated() -> None:
     # another name there is not the same figure's earlier value
     recs = extract_figures("2021年末,全市常住人口551.60万人,与2020年末户籍人口371.85万人相比,多179.75万人。")
     assert (2020, {"permanent_population": 3718500}) not in [(r["year"], figures(r)) for r in recs]
+
+
+# Session 6: the rest of batch 13 -----------------------------------------------------------------
+
+def test_a_year_stated_only_after_the_figures_dates_them_with_a_note() -> None:
+    text = ("全市年末户籍人口38.2万人。全年出生人口3512人,出生率为9.19‰,死亡人口2871人,死亡率为7.52‰,"
+            "与2018年相比,2019年全市出生率下降0.42个千分点。")
+    recs = [r for r in extract_figures(text) if figure_fields(r)]
+    assert [(r["year"], figures(r)) for r in recs] == [(2019, {
+        "total_population": 382000, "births": 3512, "deaths": 2871,
+        "birth_rate_permille": 9.19, "death_rate_permille": 7.52})]
+    note = only(problems(recs, "late_year"))
+    assert "2019年" in note["message_zh"] and "recorded as 2019" in note["message_en"]
+    # 与2018年相比 must be right before, and one year earlier: otherwise the year stays unknown
+    for later in ("2018年以来,全市出生率下降。", "与2015年相比,2019年全市出生率下降。"):
+        recs = [r for r in extract_figures("全年出生人口3512人,出生率为9.19‰。" + later) if figure_fields(r)]
+        assert [r["year"] for r in recs] == [None]
+
+
+def test_a_census_comparison_opening_the_next_sentence() -> None:
+    text = ("至2020年11月1日零时,全市常住人口为2276184人,占全省的3.53%。"
+            "与2010年第六次全国人口普查的2122661人相比,十年共增加153523人。")
+    recs = extract_figures(text)
+    assert {r["year"]: figures(r) for r in recs if figure_fields(r)} == {
+        2020: {"permanent_population": 2276184}, 2010: {"permanent_population": 2122661}}
+    # not when the sentence before ended on something other than a population count
+    recs = extract_figures("2020年全市出生人口1200人。与2010年第六次全国人口普查的2122661人相比,增加。")
+    assert 2122661 not in [v for r in recs for v in figures(r).values()]
+
+
+def test_households_then_persons_without_their_unit() -> None:
+    recs = extract_figures("2025年全镇户籍人口18656户54991,比上年减197人。")
+    rec = only([r for r in recs if figure_fields(r)])
+    assert figures(rec) == {"total_population": 54991}
+    assert "54991" in only(problems([rec], "unit_assumed"))["message_zh"]
+    # a bare number after 户 that runs on (18656户5499个) is not read
+    recs = extract_figures("2025年全镇户籍人口18656户5499个。")
+    assert not [r for r in recs if figure_fields(r)]

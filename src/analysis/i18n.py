@@ -614,6 +614,11 @@ TABLE: dict[str, dict[str, str]] = {
               "{count_label} / {other_base} ({other}‰): births, deaths and their rates are "
               "recorded on the basis of the {fit_base}.",
     },
+    "ingest.extract.extract.late_year": {
+        "zh": "文中在这些数字之后才写明年份(“{text}”),按{year}年记录,请核对。",
+        "en": "the text states the year only after these figures ('{text}'); recorded as {year}: "
+              "check.",
+    },
     "ingest.extract.rate_base.resident": {"zh": "常住人口", "en": "resident population"},
     "ingest.extract.rate_base.main": {"zh": "总人口", "en": "total population"},
     "ingest.extract.extract.conflict": {

@@ -164,6 +164,8 @@ _AMONG_BIRTHS = re.compile(r"出生(?:的|人口)?\s*(?P<n>\d[\d,]*)\s*(?:人|�
 _HEADCOUNT = re.compile(r"(?:(?:(?:总户数|户数|有居民|居民|共有人口|有人口|共有|有|为|计|共|人口)\s*)?(?<![\d.])\d[\d,]*\s*户\s*[、,]\s*(?:人口|总人口)?"
                         r"|(?<=[全我本][镇乡村区县市])\s*(?:共有|有|为|共计)\s*)(?P<v>\d[\d,.]*\s*万?人)(?=\s*(?:[,;。、)\n]|$))")
 _HEADCOUNT_LABEL = Label("户", "total_population", False, False)
+#: 18656户54991,: a count of households, then a bare number (the persons, unit left out).
+_HOUSEHOLDS_THEN_BARE = re.compile(r"\d[\d,]*\s*户\s*(?P<n>\d[\d,]*)(?=\s*(?:[,;。]|$))")
 #: …,去年同期为148人: last year's figure of the same name in a clause of its own.
 _PREV_CLAUSE = re.compile(r"\s*[,;]\s*(?P<m>去年同期|上年同期|去年|上年|上一年)(?:底|末)?\s*(?:为|是|:)\s*"
                           r"(?=[-\d])")
@@ -173,6 +175,8 @@ _COMPARED_CHANGE = re.compile(r"\s*(?:相比)?\s*,?\s*(?:增加|减少|下降|�
 #: …常住人口579101人,与2010年第六次全国人口普查的442854人相比: the figure of the last census.
 _COMPARED_CENSUS = re.compile(r"\s*,?\s*(?:与|同|和|比|较)\s*(?:(?P<y>(?:19|20)\d{2})\s*年\s*)?"
                               r"(?:第(?P<c>[四五六七])次全国人口普查|“?(?P<c2>[四五六七])普”?)(?:时)?(?:的)?\s*")
+#: …,与2015年相比,2016年全市出生率上升: the year compared with, right before the text's own year.
+_LATE_YEAR = re.compile(r"(?:与|同|和|跟)\s*(?P<y>(?:19|20)\d{2})\s*年\s*(?:相比|比较)\s*,?\s*")
 _COMPARED_PAREN = re.compile(r"\s*,?\s*(?:比|较|与)\s*(?P<m>上一年|上年|去年|前一年)(?:同期)?(?:相比)?\s*\(\s*")
 _PREV_PAREN = re.compile(r"\s*\(\s*(?P<m>上一年|上年同期|上年|去年同期|去年|前一年|(?P<y>(?:19|20)\d{2})\s*年)"
                          r"\s*(?:同期)?\s*(?:为|是|:|的)?\s*")
@@ -329,6 +333,8 @@ class _Extractor:
         #: family-planning statistics on the registered one)
         self._statistical = not _FAMILY_PLANNING.search(norm)
         self._para_series: str | None = None
+        #: the year a text states only after its first figures (与2015年相比,2016年…), and where
+        self._late_year: tuple[int, tuple[int, int]] | None = None
 
     # -- entry point --------------------------------------------------------------------------------
 
@@ -441,6 +447,7 @@ class _Extractor:
         if norm.startswith("其中", s) and self._prev is not None:
             # 出生74人。其中一孩32人;二孩38人: the breakdown of the previous sentence's figure
             topic, ctx.series = self._prev
+        self._census_opening(s, e)
         last: Figure | None = None
         last_unbound: _Label | None = None
         #: one entry per open parenthesis: what to restore at its end, and whether it held names
@@ -458,6 +465,13 @@ class _Extractor:
             if kind in ("year", "masked_year", "rel") and self._is_consumed(a):
                 continue
             if kind == "year":
+                if year_span is None and self._late_year is None \
+                        and any(f.key[1] is None and f.key[3] is None for f in self.figures):
+                    m = _LATE_YEAR.search(norm, s, a)
+                    if m and m.end() == a and int(m.group("y")) == int(val) - 1:  # type: ignore[call-overload]
+                        # 全年出生人口7472人,…,与2015年相比,2016年全市出生率上升: the year of the
+                        # figures before, stated only after them
+                        self._late_year = (int(val), (a, b))  # type: ignore[call-overload]
                 year, year_span, period = int(val), (a, b), None  # type: ignore[call-overload]
                 ctx.year, ctx.year_span, ctx.period = year, year_span, None
             elif kind == "period":
@@ -635,6 +649,21 @@ class _Extractor:
             # 2012年,被省委、省政府授予“先进乡镇”。: the year dates an event, not the figures after it
             return year_ctx, last_unbound
         return (year, year_span, period), last_unbound
+
+    def _census_opening(self, s: int, e: int) -> None:
+        """…常住人口为2276184人,…。与2010年第六次全国人口普查的2122661人相比,十年共增加…: a
+        sentence opening with the last census's figure compares the population count the sentence
+        before ended on."""
+        if not self.figures or not _COMPARED_CENSUS.match(self.doc.norm, s, e):
+            return
+        fig = self.figures[-1]
+        prev = bisect.bisect_left(self.sentences, (s, s)) - 1
+        if fig.field not in ("permanent_population", "total_population") or prev < 0 \
+                or fig.sentence_span != self.sentences[prev]:
+            return
+        place, year, series, period = fig.key
+        lab = _Label(fig.label_span[0], fig.label_span[1], fig.label, self._by_text.get(fig.label))
+        self._previous_census(lab, fig.field, Context(place, year, series, period), s, e)
 
     def _number_first(self, lab: _Label, field_name: str, ctx: Context, s: int) -> Figure | None:
         """共增加91569个新生儿 / 迎来300名新生婴儿: the number before the name (births only)."""
@@ -860,6 +889,15 @@ class _Extractor:
             return None
         if _YEAR.match(norm, q) or _MASKED_YEAR.match(norm, q) or _YEAR_RANGE.match(norm, q):
             return None  # 死亡人口:20__年11月1日…: a date, not the figure
+        hh = _HOUSEHOLDS_THEN_BARE.match(norm, q)
+        if hh and field_name in ("total_population", "permanent_population"):
+            # 户籍人口18656户54991,比上年减197人: households, then the persons without their unit
+            v = _VALUE.match(norm, hh.start("n"))
+            fig = self._figure_from(v, lab, field_name, ctx, fill, implied_unit="人") if v else None
+            if fig is not None:
+                self._problem("extract.unit_assumed", "note", field_name, ctx, fig.span, lab,
+                              self.doc.text(lab.start, lab.end), unit="人")
+            return fig
         v = _VALUE.match(norm, q)
         if not v or v.start("num") - q > 4:
             return None
@@ -1286,7 +1324,33 @@ class _Extractor:
             self.problems.append(problem)
             target["problems"].append(problem)
 
+    def _date_late(self) -> None:
+        """A text that states its year only after its first figures (…死亡率为5.73‰,与2015年相比,
+        2016年全市出生率上升…): the figures read before without any year are that year's, with a
+        note saying where the year was found."""
+        if self._late_year is None:
+            return
+        y, span = self._late_year
+        for key, rec in list(self.records.items()):
+            place, year, series, period = key
+            if year is not None or period is not None:
+                continue
+            target = self._record((place, y, series, None))
+            target["provenance"].setdefault("year", self._where(span))
+            moved = [f for f in _figure_fields(rec) if f not in target]
+            for f in moved:
+                target[f] = rec.pop(f)
+                target["provenance"][f] = rec["provenance"].pop(f)
+            if moved:
+                problem = {"kind": "late_year", "severity": "note", "field": "year", **{
+                    f"message_{lang}": message("extract.late_year", lang, year=y,
+                                               text=self.doc.text(*span)) for lang in ("zh", "en")},
+                    **self._where(span)}
+                self.problems.append(problem)
+                target["problems"].append(problem)
+
     def _finish(self) -> list[dict]:
+        self._date_late()
         self._rate_basis()
         _drop_undated_repeats(list(self.records.values()))
         records = [r for r in self.records.values() if _figure_fields(r) or r["problems"]]
