@@ -1216,3 +1216,19 @@ def test_households_then_persons_without_their_unit() -> None:
     # a bare number after 户 that runs on (18656户5499个) is not read
     recs = extract_figures("2025年全镇户籍人口18656户5499个。")
     assert not [r for r in recs if figure_fields(r)]
+
+
+def test_a_text_about_one_village_is_that_villages() -> None:
+    """A village history (村志) names no township: the village it keeps naming with its facts
+    is the place, also when a word before runs into the name (底寺上村) or the 村 is left out."""
+    text = ("寺上村人口全部为汉族居民。1949年底寺上村人口974人。到1970年寺上人口1566人。"
+            "至1990年底全村人口2151人。")
+    recs = [r for r in extract_figures(text) if figure_fields(r)]
+    assert {(r["place"], r["year"]): figures(r)["total_population"] for r in recs} == {
+        ("寺上村", 1949): 974, ("寺上村", 1970): 1566, ("寺上村", 1990): 2151}
+    # a township text naming its villages keeps the township as its place
+    recs = extract_figures("2020年,司马镇总人口35210人。寺上村人口974人,寺上村位于镇东。")
+    assert {r["place"] for r in recs if "total_population" in r} == {"司马镇"}
+    # two villages named as often: not one village's text
+    recs = extract_figures("寺上村人口974人,楼下村人口1200人。寺上村位于东,楼下村位于西。")
+    assert not [r for r in recs if figure_fields(r)]

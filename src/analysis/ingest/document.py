@@ -24,6 +24,10 @@ _COUNTY_BEFORE = re.compile(r"(?P<county>[^\W\d_a-zA-Z我全本该各每这那�
 _COUNTY_PLACE = re.compile(r"(?P<name>(?![年月日])[^\W\d_a-zA-Z我全本该各每这那其此某县区市省镇乡村街的在和与及对为是了个等"
                            r"向于从到中共级辖域内外所而则但即]{2})(?<![社小园景校厂营片管])(?P<level>区|县|市|旗)"
                            r"(?![镇乡村街区县市长委政级民属域内外])")
+#: A village named with facts about it (寺上村人口…, 钟前村位于…); the place of a text about one
+#: village that names no township or county.
+_VILLAGE = re.compile(r"(?P<name>(?![年月日])[^\W\d_a-zA-Z我全本该各每这那其此某县区市省镇乡村街的在和与及对为是了个等"
+                      r"向于从到中共级辖域内外所而则但即农]{2,3})村(?![委民镇乡组级])")
 #: Words after a county's name that state its facts (松岭区常住…, 和顺县户籍…).
 _COUNTY_FACTS = ("常住", "户籍", "公安", "下辖", "全年", "年末", "人口出生", "出生人口")
 #: Words after a name that show it is a place: its government, or facts about it.
@@ -134,6 +138,31 @@ def find_places(doc: Document) -> None:
         own = Counter(m.group("level") for m in SELF.finditer(doc.norm) if m.group("who") in "我本")
         selfs = own or Counter(m.group("level") for m in SELF.finditer(doc.norm))
         doc.main_level = place_level(selfs.most_common(1)[0][0]) if selfs else None
+        village = _main_village(doc)
+        if village and doc.main_level in (None, "村"):
+            # 寺上村人口全部为汉族居民。…1949年底寺上村人口增至974人: a village's own history
+            doc.main_place, doc.main_level = village, "村"
+            doc.places = {**levels, village: "村"}
+
+
+def _main_village(doc: Document) -> str | None:
+    """The village a text names most often with facts about it (寺上村人口…), when it names it at
+    least twice and no other village as often; else None."""
+    score: Counter[str] = Counter()
+    for m in _VILLAGE.finditer(doc.norm):
+        if m.group("name") in NOT_PLACE or not doc.norm.startswith(_PLACE_FACTS + _PLACE_ORG, m.end()):
+            continue
+        # 底寺上村 / 居寺上村: the match may take a word before the name; count the shorter
+        # name too, and let the longer one win only where it is as frequent
+        for a in range(m.start(), m.end() - 2):
+            score[doc.name(a, m.end())] += 1
+    ranked = sorted(score.items(), key=lambda kv: (-kv[1], -len(kv[0])))
+    if not ranked or ranked[0][1] < 2:
+        return None
+    best, n = ranked[0]
+    if any(c == n and not best.endswith(name) and not name.endswith(best) for name, c in ranked[1:]):
+        return None  # two villages as often: a text about several
+    return best
 
 
 def _main_county(doc: Document) -> tuple[str, int, str] | None:
