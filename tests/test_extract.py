@@ -1232,3 +1232,29 @@ def test_a_text_about_one_village_is_that_villages() -> None:
     # two villages named as often: not one village's text
     recs = extract_figures("寺上村人口974人,楼下村人口1200人。寺上村位于东,楼下村位于西。")
     assert not [r for r in recs if figure_fields(r)]
+
+
+def test_the_police_registers_resident_population_is_the_registered_one() -> None:
+    """Older gazetteers call the police register's 常住户口 常住人口: that is the registered
+    (户籍) population, not the census's usual residents."""
+    recs = extract_figures("1980年5月,浔阳区建区,年末,据公安部户籍登记,全区常住人口161 072人。")
+    rec = only([r for r in recs if figure_fields(r)])
+    assert figures(rec) == {"total_population": 161072} and rec["year"] == 1980
+    note = only(problems([rec], "police_register"))
+    assert "公安户籍" in note["message_zh"] and "police household register" in note["message_en"]
+    # without the register, 常住人口 stays the resident population
+    recs = extract_figures("1990年,全区常住人口210228人。")
+    assert [figures(r) for r in recs if figure_fields(r)] == [{"permanent_population": 210228}]
+
+
+def test_the_last_census_in_shorthand_compared_with_bi() -> None:
+    recs = extract_figures("“七普”数据显示,全区育龄妇女人数为13.42万人,比“六普”的13.33万人增加了0.09万人。")
+    assert {r["year"]: figures(r) for r in recs if figure_fields(r)} == {
+        2020: {"women_15_49": 134200}, 2010: {"women_15_49": 133300}}
+
+
+def test_the_headcount_after_the_villages_a_town_governs() -> None:
+    recs = extract_figures("2015年,全镇辖9个村1个居委会,共有18592人,其中农业人口16000人。")
+    assert [figures(r) for r in recs if figure_fields(r)] == [{"total_population": 18592}]
+    # land, not people
+    assert not [r for r in extract_figures("全镇辖9个村,共有耕地18592亩。") if figure_fields(r)]

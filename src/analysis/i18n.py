@@ -614,6 +614,12 @@ TABLE: dict[str, dict[str, str]] = {
               "{count_label} / {other_base} ({other}‰): births, deaths and their rates are "
               "recorded on the basis of the {fit_base}.",
     },
+    "ingest.extract.extract.police_register": {
+        "zh": "{label}“{text}”出自公安户籍(常住户口)登记,是户籍人口,不是普查口径的常住人口,按总人口记录。",
+        "en": "{label} '{text}' comes from the police household register (常住户口): it is the "
+              "registered population, not the census's usual residents; recorded as the total "
+              "population.",
+    },
     "ingest.extract.extract.late_year": {
         "zh": "文中在这些数字之后才写明年份(“{text}”),按{year}年记录,请核对。",
         "en": "the text states the year only after these figures ('{text}'); recorded as {year}: "

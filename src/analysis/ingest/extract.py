@@ -162,7 +162,8 @@ _AMONG_BIRTHS = re.compile(r"出生(?:的|人口)?\s*(?P<n>\d[\d,]*)\s*(?:人|�
 #: 全区总户数12226户、36696人 / 有居民2286户、18473人 / 全村为948人: the population without its
 #: name (the self reference 全村 is taken off before; what is left is 为 / 有 and the number).
 _HEADCOUNT = re.compile(r"(?:(?:(?:总户数|户数|有居民|居民|共有人口|有人口|共有|有|为|计|共|人口)\s*)?(?<![\d.])\d[\d,]*\s*户\s*[、,]\s*(?:人口|总人口)?"
-                        r"|(?<=[全我本][镇乡村区县市])\s*(?:共有|有|为|共计)\s*)(?P<v>\d[\d,.]*\s*万?人)(?=\s*(?:[,;。、)\n]|$))")
+                        r"|(?<=[全我本][镇乡村区县市])\s*(?:共有|有|为|共计)\s*"
+                        r"|(?<=[全我本][镇乡区县市])\s*(?:辖|下辖)[\d一二三四五六七八九十个行政村居委会社区自然组和、]{2,24},\s*(?:共有|共计)\s*)(?P<v>\d[\d,.]*\s*万?人)(?=\s*(?:[,;。、)\n]|$))")
 _HEADCOUNT_LABEL = Label("户", "total_population", False, False)
 #: 18656户54991,: a count of households, then a bare number (the persons, unit left out).
 _HOUSEHOLDS_THEN_BARE = re.compile(r"\d[\d,]*\s*户\s*(?P<n>\d[\d,]*)(?=\s*(?:[,;。]|$))")
@@ -173,8 +174,11 @@ _PREV_CLAUSE = re.compile(r"\s*[,;]\s*(?P<m>去年同期|上年同期|去年|上
 _COMPARED_END = re.compile(r"\s*(?:相比|比较|基本持平|持平|相当|基本相当|相同|一致)")
 _COMPARED_CHANGE = re.compile(r"\s*(?:相比)?\s*,?\s*(?:增加|减少|下降|上升|多|少|提高|降低|增长|略有|有所)")
 #: …常住人口579101人,与2010年第六次全国人口普查的442854人相比: the figure of the last census.
-_COMPARED_CENSUS = re.compile(r"\s*,?\s*(?:与|同|和|比|较)\s*(?:(?P<y>(?:19|20)\d{2})\s*年\s*)?"
+_COMPARED_CENSUS = re.compile(r"\s*,?\s*(?P<w>与|同|和|比|较)\s*(?:(?P<y>(?:19|20)\d{2})\s*年\s*)?"
                               r"(?:第(?P<c>[四五六七])次全国人口普查|“?(?P<c2>[四五六七])普”?)(?:时)?(?:的)?\s*")
+#: 据公安部户籍登记 / 公安机关常住户口登记资料: the police household register, whose 常住人口 are
+#: the registered (户籍) population of older gazetteers.
+_POLICE_REGISTER = re.compile(r"公安[^,。;]{0,6}(?:户籍|户口)|(?:户籍|常住户口|户口)登记")
 #: …,与2015年相比,2016年全市出生率上升: the year compared with, right before the text's own year.
 _LATE_YEAR = re.compile(r"(?:与|同|和|跟)\s*(?P<y>(?:19|20)\d{2})\s*年\s*(?:相比|比较)\s*,?\s*")
 _COMPARED_PAREN = re.compile(r"\s*,?\s*(?:比|较|与)\s*(?P<m>上一年|上年|去年|前一年)(?:同期)?(?:相比)?\s*\(\s*")
@@ -570,6 +574,12 @@ class _Extractor:
                 if field_name is None:
                     last_unbound = None
                     continue
+                police = field_name == "permanent_population" and bool(
+                    _POLICE_REGISTER.search(norm, s, lab.start))
+                if police:
+                    # 据公安部户籍登记,全区常住人口161 072人: the police register's 常住户口 are the
+                    # registered population, not the census's usual residents
+                    field_name = "total_population"
                 got = self._number_first(lab, field_name, ctx, s)
                 if got is not None:
                     last, last_unbound = got, None
@@ -595,6 +605,9 @@ class _Extractor:
                                   ctx.period, ctx.year_span)
                 topic = headers.TOPIC_OF.get(field_name, topic)
                 got = self._bind(lab, field_name, fig_ctx, kept, i, e)
+                if got and police:
+                    self._problem("extract.police_register", "note", field_name, fig_ctx, got[0].span,
+                                  lab, self.doc.text(lab.start, lab.end))
                 if got:
                     last, last_unbound = got[-1], None
                     first_in_scope = not (parens[-1]["bound"] if parens else sentence_bound)
@@ -1056,7 +1069,10 @@ class _Extractor:
         if not m:
             return None
         v = _VALUE.match(norm, m.end())
-        if not v or not v.group("num") or not re.match(r"\s*(?:相比|比较)", norm[v.end():e]):
+        rest = norm[v.end():e] if v else ""
+        # 与…的442854人相比; 比“六普”的13.33万人增加了0.09万人
+        if not v or not v.group("num") or not (re.match(r"\s*(?:相比|比较)", rest) or (
+                m.group("w") in "比较" and _COMPARED_CHANGE.match(rest))):
             return None
         census = CENSUS_YEARS[m.group("c") or m.group("c2")]
         if m.group("y") and int(m.group("y")) != census:
