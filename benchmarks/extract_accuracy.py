@@ -29,6 +29,14 @@ places other than the text's own, which are not scored: a figure the extractor g
 place that is one of those (same field, value and year, the place's name within the labeller's)
 counts as neither right nor wrong, and is shown in the column "elsewhere". A figure of another
 place that the extractor gives to the text's own place stays wrong.
+
+``DIR/garbled.csv`` (``file,field,printed,why``) lists figures the labeller found printed but
+impossible or unreadable. The issue asks for these to be reported, not guessed; the extractor
+keeps such a value as printed and attaches an error to it. A found figure that is not right,
+whose field the labeller lists as garbled in that text, and that the extractor itself marks with
+an error (a finding or problem of severity ``error`` on that field) is a mismatch reported as
+such: it counts as neither right nor wrong and is shown in the column "reported". The line
+"strict" under the total counts them as wrong.
 """
 
 from __future__ import annotations
@@ -113,16 +121,37 @@ def elsewhere_gold(directory: Path) -> dict[Path, list[Elsewhere]]:
     return out
 
 
+def garbled_gold(directory: Path) -> dict[Path, set[str]]:
+    """The fields the labeller found garbled (printed but impossible or unreadable) per text,
+    from ``directory/garbled.csv``."""
+    out: dict[Path, set[str]] = {}
+    path = directory / "garbled.csv"
+    if not path.exists():
+        return out
+    with path.open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            if row.get("field"):
+                out.setdefault(directory / row["file"], set()).add(row["field"])
+    return out
+
+
 def found_figures(text: str) -> list[tuple[Figure, str | None]]:
     """Every figure the extractor gives, including the second value of a conflict, with the
     place of its record."""
-    out: list[tuple[Figure, str | None]] = []
+    return [(fig, place) for fig, place, _ in _found(text)]
+
+
+def _found(text: str) -> list[tuple[Figure, str | None, bool]]:
+    """:func:`found_figures`, each with whether the extractor marks its field with an error."""
+    out: list[tuple[Figure, str | None, bool]] = []
     for rec in extract_figures(text):
+        errors = {x.get("field") for x in rec["findings"] + rec["problems"] if x.get("severity") == "error"}
         for f in figure_fields(rec):
-            out.append(((f, float(rec[f]), rec["year"], rec["series"]), rec["place"]))
+            out.append(((f, float(rec[f]), rec["year"], rec["series"]), rec["place"], f in errors))
         for p in rec["problems"]:
             if p["kind"] == "conflict":
-                out.append(((p["field"], float(p["value"]), rec["year"], rec["series"]), rec["place"]))
+                out.append(((p["field"], float(p["value"]), rec["year"], rec["series"]), rec["place"],
+                            True))
     return out
 
 
@@ -147,27 +176,35 @@ def score(found: Iterable[Figure], stated: list[Figure]) -> tuple[int, list[Figu
 
 
 def report(gold: dict[Path, list[Figure]], verbose: bool,
-           elsewhere: dict[Path, list[Elsewhere]] | None = None) -> tuple[int, int, int]:
+           elsewhere: dict[Path, list[Elsewhere]] | None = None,
+           garbled: dict[Path, set[str]] | None = None) -> tuple[int, int, int]:
+    """Print one line per text and the total; return (found, right, stated), where found
+    leaves out the figures counted "elsewhere" and "reported"."""
     print(f"{'text':<34} {'found':>5} {'right':>5} {'stated':>6} {'precision':>9} {'recall':>7}"
-          f" {'elsewhere':>9}")
-    totals = [0, 0, 0, 0]
+          f" {'elsewhere':>9} {'reported':>8}")
+    totals = [0, 0, 0, 0, 0]
     for path, stated in gold.items():
-        found_at = found_figures(path.read_text(encoding="utf-8"))
-        right, wrong, missed = score([fig for fig, _ in found_at], stated)
+        found_at = _found(path.read_text(encoding="utf-8"))
+        right, wrong, missed = score([fig for fig, _, _ in found_at], stated)
         others = list((elsewhere or {}).get(path, []))
-        aside = []
+        bad_fields = (garbled or {}).get(path, set())
+        aside, reported = [], []
         for fig in list(wrong):
-            place = next(p for f, p in found_at if f == fig)
+            place, flagged = next((p, e) for f, p, e in found_at if f == fig)
             hit = _other_place(fig, place, others)
             if hit:
                 others.remove(hit)
                 wrong.remove(fig)
                 aside.append((fig, place))
-        n_found = len(found_at) - len(aside)
-        for i, n in enumerate((n_found, right, len(stated), len(aside))):
+            elif flagged and fig[0] in bad_fields:
+                wrong.remove(fig)
+                reported.append(fig)
+        n_found = len(found_at) - len(aside) - len(reported)
+        for i, n in enumerate((n_found, right, len(stated), len(aside), len(reported))):
             totals[i] += n
         print(f"{path.name:<34} {n_found:>5} {right:>5} {len(stated):>6} "
-              f"{_pct(right, n_found):>9} {_pct(right, len(stated)):>7} {len(aside):>9}")
+              f"{_pct(right, n_found):>9} {_pct(right, len(stated)):>7} {len(aside):>9}"
+              f" {len(reported):>8}")
         if verbose:
             for fig in wrong:
                 print(f"    wrong:  {fig}")
@@ -175,8 +212,13 @@ def report(gold: dict[Path, list[Figure]], verbose: bool,
                 print(f"    missed: {fig}")
             for fig, place in aside:
                 print(f"    elsewhere ({place}): {fig}")
-    f, r, s, o = totals
-    print(f"{'total':<34} {f:>5} {r:>5} {s:>6} {_pct(r, f):>9} {_pct(r, s):>7} {o:>9}")
+            for fig in reported:
+                print(f"    reported garbled: {fig}")
+    f, r, s, o, g = totals
+    print(f"{'total':<34} {f:>5} {r:>5} {s:>6} {_pct(r, f):>9} {_pct(r, s):>7} {o:>9} {g:>8}")
+    if g:
+        print(f"{'strict (reported as wrong)':<34} {f + g:>5} {r:>5} {s:>6} {_pct(r, f + g):>9}"
+              f" {_pct(r, s):>7}")
     return f, r, s
 
 
@@ -195,7 +237,8 @@ def main(argv: list[str] | None = None) -> int:
     report(seed_gold(args.seeds), args.verbose)
     for directory in args.extra:
         print(f"\n{directory} (gold: {directory / 'gold.csv'})")
-        report(extra_gold(directory), args.verbose, elsewhere_gold(directory))
+        report(extra_gold(directory), args.verbose, elsewhere_gold(directory),
+               garbled_gold(directory))
     return 0
 
 
