@@ -1256,5 +1256,8 @@ def test_the_last_census_in_shorthand_compared_with_bi() -> None:
 def test_the_headcount_after_the_villages_a_town_governs() -> None:
     recs = extract_figures("2015年,全镇辖9个村1个居委会,共有18592人,其中农业人口16000人。")
     assert [figures(r) for r in recs if figure_fields(r)] == [{"total_population": 18592}]
+    recs = extract_figures("2015年,我乡共辖9个行政村,9480人,其中已婚育龄妇女2235人。")
+    assert [figures(r) for r in recs if figure_fields(r)] == [
+        {"total_population": 9480, "married_women_15_49": 2235}]
     # land, not people
     assert not [r for r in extract_figures("全镇辖9个村,共有耕地18592亩。") if figure_fields(r)]

@@ -163,7 +163,7 @@ _AMONG_BIRTHS = re.compile(r"出生(?:的|人口)?\s*(?P<n>\d[\d,]*)\s*(?:人|�
 #: name (the self reference 全村 is taken off before; what is left is 为 / 有 and the number).
 _HEADCOUNT = re.compile(r"(?:(?:(?:总户数|户数|有居民|居民|共有人口|有人口|共有|有|为|计|共|人口)\s*)?(?<![\d.])\d[\d,]*\s*户\s*[、,]\s*(?:人口|总人口)?"
                         r"|(?<=[全我本][镇乡村区县市])\s*(?:共有|有|为|共计)\s*"
-                        r"|(?<=[全我本][镇乡区县市])\s*(?:辖|下辖)[\d一二三四五六七八九十个行政村居委会社区自然组和、]{2,24},\s*(?:共有|共计)\s*)(?P<v>\d[\d,.]*\s*万?人)(?=\s*(?:[,;。、)\n]|$))")
+                        r"|(?<=[全我本][镇乡区县市])\s*(?:共辖|现辖|下辖|辖)[\d一二三四五六七八九十个行政村居委会社区自然组和、]{2,24},\s*(?:共有|共计)?\s*)(?P<v>\d[\d,.]*\s*万?人)(?=\s*(?:[,;。、)\n]|$))")
 _HEADCOUNT_LABEL = Label("户", "total_population", False, False)
 #: 18656户54991,: a count of households, then a bare number (the persons, unit left out).
 _HOUSEHOLDS_THEN_BARE = re.compile(r"\d[\d,]*\s*户\s*(?P<n>\d[\d,]*)(?=\s*(?:[,;。]|$))")
@@ -806,8 +806,9 @@ class _Extractor:
         if m and m.group() not in NOT_PLACE and self.doc.norm.count(m.group()) >= 2:
             prefix = prefix[:off] + prefix[off + m.end():]
         prefix = SELF.sub("", prefix)
-        if self.doc.main_level in ("街道", "社区") and prefix.startswith(self.doc.main_level):
-            prefix = prefix[len(self.doc.main_level):]  # 街道流动人口共有6237人, in a 街道's report
+        if self.doc.main_level in ("街道", "社区"):
+            # 街道流动人口共有6237人 / 统计核实街道流动人口…, in a 街道's report
+            prefix = prefix.replace(self.doc.main_level, "")
         prefix = _PERIOD.sub("", _MASKED_YEAR.sub("", _YEAR.sub("", prefix)))
         prefix = self._joined_re.sub("", prefix)
         for word in ("本年度内", "年度内", "本年度", "上一年", "上年度", "上年", "去年", "今年", "本年", "当年"):
