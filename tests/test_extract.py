@@ -1261,3 +1261,12 @@ def test_the_headcount_after_the_villages_a_town_governs() -> None:
         {"total_population": 9480, "married_women_15_49": 2235}]
     # land, not people
     assert not [r for r in extract_figures("全镇辖9个村,共有耕地18592亩。") if figure_fields(r)]
+
+
+def test_a_census_comparison_after_a_parenthesis_and_the_police_register_word() -> None:
+    recs = extract_figures("2020年,全县常住人口总数为314985人(不包括现役军人),与2010年第六次全国人口普查的"
+                           "334020人相比,十年共减少了19035人。")
+    assert {r["year"]: figures(r) for r in recs if figure_fields(r)} == {
+        2020: {"permanent_population": 314985}, 2010: {"permanent_population": 334020}}
+    recs = extract_figures("2016年末全区公安户籍总人口50.81万人。")
+    assert [figures(r) for r in recs if figure_fields(r)] == [{"total_population": 508100}]
