@@ -541,8 +541,9 @@ class _Extractor:
                 if parens:
                     parens[-1]["names"] = True
                     if parens[-1]["skip"] and lab.label is not None and (
-                            lab.label.field.startswith("births_parity")
-                            or lab.label.field in ("births_male", "births_female")):
+                            lab.label.field.startswith("births")):
+                        # 政策外47人(一孩30人…) / 孕期跟踪107人(已出生71人…): births of a group
+                        # that is not ours
                         continue
                 if lab.label is not None and lab.label.field in ("births_male", "births_female") \
                         and re.search(r"\d\s*$", norm[max(s, lab.start - 2):lab.start]):
