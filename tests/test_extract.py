@@ -1273,7 +1273,7 @@ def test_a_census_comparison_after_a_parenthesis_and_the_police_register_word() 
 
 
 def test_births_inside_the_parenthesis_of_a_count_that_is_not_ours() -> None:
-    recs = extract_figures("2020年度,下洋田社区已婚育龄妇女1865人。孕期跟踪107人(已出生71人,现孕36人)。"
+    recs = extract_figures("2020年度,全镇已婚育龄妇女1865人。孕期跟踪107人(已出生71人,现孕36人)。"
                            "全年共出生新生儿74人(男孩46人,女孩28人)。")
     rec = only([r for r in recs if figure_fields(r)])
     assert figures(rec) == {"married_women_15_49": 1865, "births": 74, "births_male": 46,
