@@ -1279,3 +1279,8 @@ def test_births_inside_the_parenthesis_of_a_count_that_is_not_ours() -> None:
     assert figures(rec) == {"married_women_15_49": 1865, "births": 74, "births_male": 46,
                             "births_female": 28}
     assert not problems([rec], "conflict")
+
+
+def test_births_written_as_what_women_bore() -> None:
+    recs = extract_figures("1981年,全市育龄妇女生育婴儿8038人,平均每1000名育龄妇女比1973年多生育婴儿19人。")
+    assert [figures(r) for r in recs if figure_fields(r)] == [{"births": 8038}]
