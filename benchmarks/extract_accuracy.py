@@ -32,10 +32,10 @@ place that the extractor gives to the text's own place stays wrong.
 
 ``DIR/garbled.csv`` (``file,field,printed,why``) lists figures the labeller found printed but
 impossible or unreadable. The issue asks for these to be reported, not guessed; the extractor
-keeps such a value as printed and attaches an error to it. A found figure that is not right,
-whose field the labeller lists as garbled in that text, and that the extractor itself marks with
-an error (a finding or problem of severity ``error`` on that field) is a mismatch reported as
-such: it counts as neither right nor wrong and is shown in the column "reported". The line
+keeps such a value as printed and attaches an error or warning to it. A found figure that is
+not right, whose field the labeller lists as garbled in that text, and that the extractor itself
+marks (a finding or problem of severity ``error`` or ``warning`` on that field) is a mismatch
+reported as such: it counts as neither right nor wrong and is shown in the column "reported". The line
 "strict" under the total counts them as wrong.
 """
 
@@ -142,10 +142,12 @@ def found_figures(text: str) -> list[tuple[Figure, str | None]]:
 
 
 def _found(text: str) -> list[tuple[Figure, str | None, bool]]:
-    """:func:`found_figures`, each with whether the extractor marks its field with an error."""
+    """:func:`found_figures`, each with whether the extractor marks its field with an error or
+    a warning."""
     out: list[tuple[Figure, str | None, bool]] = []
     for rec in extract_figures(text):
-        errors = {x.get("field") for x in rec["findings"] + rec["problems"] if x.get("severity") == "error"}
+        errors = {x.get("field") for x in rec["findings"] + rec["problems"]
+                  if x.get("severity") in ("error", "warning")}
         for f in figure_fields(rec):
             out.append(((f, float(rec[f]), rec["year"], rec["series"]), rec["place"], f in errors))
         for p in rec["problems"]:

@@ -368,7 +368,8 @@ def test_permille_and_percent_forms() -> None:
                                "综合避孕率为91.2%。"))
     assert figures(rec) == {"birth_rate_permille": 7.41, "death_rate_permille": 5.86,
                             "policy_compliance_pct": 96.5, "contraceptive_rate_pct": 91.2}
-    wrong = extract_figures("出生率为9.5%,政策符合率为96‰。")
+    # 5.5% could be a birth rate in per cent (55‰): the wrong sign is reported, not guessed
+    wrong = extract_figures("出生率为5.5%,政策符合率为96‰。")
     assert not figure_fields(wrong[0])
     assert [p["kind"] for p in problems(wrong)] == ["unit", "unit"]
 
@@ -1284,3 +1285,20 @@ def test_births_inside_the_parenthesis_of_a_count_that_is_not_ours() -> None:
 def test_births_written_as_what_women_bore() -> None:
     recs = extract_figures("1981年,全市育龄妇女生育婴儿8038人,平均每1000名育龄妇女比1973年多生育婴儿19人。")
     assert [figures(r) for r in recs if figure_fields(r)] == [{"births": 8038}]
+
+
+def test_per_mille_as_ocr_reads_it_and_a_crude_rate_impossible_in_per_cent() -> None:
+    recs = extract_figures("1980年,全市人口出生率为13.82%o,死亡率为5.1%c,自然增长率为10.61%oo。")
+    rec = only([r for r in recs if figure_fields(r)])
+    assert figures(rec) == {"birth_rate_permille": 13.82, "death_rate_permille": 5.1,
+                            "natural_growth_permille": 10.61}
+    assert rec["provenance"]["death_rate_permille"]["text"] == "5.1%c"
+    # no population has a birth rate of 38.9 per hundred: read as ‰, with a warning
+    rec = only([r for r in extract_figures("1962年,全县人口出生率38.9%。") if figure_fields(r)])
+    assert figures(rec) == {"birth_rate_permille": 38.9}
+    note = only(problems([rec], "permille_misprinted"))
+    assert note["severity"] == "warning" and "38.9%" in note["message_zh"]
+    # 5.18% could be a percentage (51.8‰): not guessed
+    recs = extract_figures("2016年,全县人口出生率5.18%。")
+    assert not [r for r in recs if figure_fields(r)]
+    assert problems(recs, "unit")

@@ -558,6 +558,11 @@ TABLE: dict[str, dict[str, str]] = {
         "zh": "{label}“{text}”的单位不对(应为{expected}),未读取。",
         "en": "{label} '{text}' has the wrong unit ({expected} expected); not read.",
     },
+    "ingest.extract.extract.permille_misprinted": {
+        "zh": "{label}“{text}”印的是百分号,但这一比率按百分数不可能这么高,应是千分率,按‰读取,请核对原文。",
+        "en": "{label} '{text}' is printed with %, but no population has this rate in per cent: the "
+              "‰ sign is misprinted, so it is read as ‰: check the text.",
+    },
     "ingest.extract.extract.ratio_order": {
         "zh": "{label}写作“{text}”,前项为100,无法确定哪一项是男婴,未读取(通常写作 男:女=X:100)。",
         "en": "{label} is written '{text}' with 100 first: which term is boys is unclear; not read "

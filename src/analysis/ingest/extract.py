@@ -268,6 +268,18 @@ _BARE_RATE_RANGE = {"birth_rate_permille": (0, 60), "death_rate_permille": (0, 4
                     "natural_growth_permille": (-30, 40)}
 
 
+#: Crude rates in per cent that no population has: above these a rate printed with % is a
+#: misprinted ‰ (a birth rate of 6% would be 60‰; death 4%, natural growth 5%).
+_PERCENT_MAX = {"birth_rate_permille": 6, "death_rate_permille": 4, "natural_growth_permille": 5}
+
+
+def _percent_impossible(field_name: str, d: Decimal) -> bool:
+    """Whether a crude rate printed with % is impossible as a percentage (so its % is a
+    misprinted ‰); the limits are :data:`_PERCENT_MAX`, and 100 or more is no rate at all."""
+    limit = _PERCENT_MAX.get(field_name)
+    return limit is not None and limit < abs(d) < 100
+
+
 def _bare_rate_ok(field_name: str, d: Decimal, norm: str, end: int) -> bool:
     """A per-mille rate printed without a unit may be read as ‰: the number ends its clause
     (``出生率为4.48,``, not ``4.48个千分点``) and lies in the plausible range of that rate."""
@@ -963,6 +975,11 @@ class _Extractor:
                 # 出生率为4.48,死亡率为4.40: a rate word and a plausible number, ‰ left out
                 self._problem("extract.unit_assumed", "note", field_name, ctx, span, lab,
                               label_text, unit="‰")
+            elif kind == "‰" and unit == "%" and not pre and _percent_impossible(field_name, d):
+                # 人口出生率38.9% (a crude rate no population has in per cent): the ‰ sign
+                # misprinted (‰ as OCR reads it, 35.4%o, is normalised before); read as ‰, say so
+                self._problem("extract.permille_misprinted", "warning", field_name, ctx, span, lab,
+                              label_text)
             elif kind == "‰" and not (unit == "‰" or pre == "千分之"):
                 self._problem("extract.unit", "warning", field_name, ctx, span, lab, label_text,
                               expected="‰")

@@ -75,7 +75,7 @@ def annotation_spans(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _PINYIN.finditer(text)]
 
 
-_OCR_PERMILLE = re.compile(r"(?<=\d)%[oO0](?![A-Za-z0-9])")
+_OCR_PERMILLE = re.compile(r"(?<=\d)\s?%(?:oo|[oO0c])(?![A-Za-z0-9])")
 
 
 #: Characters the hand-made map produces: already Simplified.
@@ -100,7 +100,7 @@ def normalize_text(text: str) -> str:
 
     Full-width forms (０-９, ％, （）, ，) become ASCII, Traditional characters become Simplified
     (:data:`TRAD_TO_SIMP`, then OpenCC's character table), ratio colons and dashes become ``:`` and ``-``, a
-    per-mille sign printed ``%o`` or ``%0`` becomes ``‰``.
+    per-mille sign printed ``%o``, ``%0``, ``%c`` or ``%oo`` (as OCR reads ‰) becomes ``‰``.
     The result has the same length as ``text``, so a span found in it is a span of ``text``.
     """
     out = text.translate(_TABLE)
@@ -115,7 +115,7 @@ def normalize_text(text: str) -> str:
             chars.append(c)
     # 18.45%o, 5.91%0: per mille as OCR and typewriters print it (a space and one sign, so that
     # the length stays the same)
-    return _OCR_PERMILLE.sub(" ‰", "".join(chars))
+    return _OCR_PERMILLE.sub(lambda m: " " * (len(m.group()) - 1) + "‰", "".join(chars))
 
 
 # The names a figure goes by ----------------------------------------------------------------------
