@@ -1302,3 +1302,20 @@ def test_per_mille_as_ocr_reads_it_and_a_crude_rate_impossible_in_per_cent() -> 
     recs = extract_figures("2016年,全县人口出生率5.18%。")
     assert not [r for r in recs if figure_fields(r)]
     assert problems(recs, "unit")
+
+
+@pytest.mark.parametrize("text", [
+    "全市人口自然增长率:1971年为22.96‰,1972年为16.31‰,1973年为10.51‰,完成规划要求。",
+    "全市人口自然增长率继续稳定下降:1971年为22.96‰,1972年为16.31‰,1973年降至10.51‰。",
+    # the years in the sentence after the trend of the name
+    "“四五”规划实施后,全市人口自然增长率稳定下降。1971年为22.96‰,1972年为16.31‰,1973年为10.51‰。",
+])
+def test_a_list_of_years_after_a_name(text: str) -> None:
+    got = {r["year"]: figures(r) for r in extract_figures(text) if figure_fields(r)}
+    assert got == {1971: {"natural_growth_permille": 22.96}, 1972: {"natural_growth_permille": 16.31},
+                   1973: {"natural_growth_permille": 10.51}}
+
+
+def test_no_list_of_years_without_the_trend_of_the_name() -> None:
+    recs = extract_figures("全市人口出生率稳定下降。这是因为1970年为33.60‰。")
+    assert not [r for r in recs if figure_fields(r)]

@@ -136,9 +136,14 @@ _NEIGHBOUR_BEFORE = re.compile(r"(?:[东南西北]邻|[东南西北]接|[东南�
 #: A short place name at the start of a clause, followed by 全 / 我 / 本 (桐乡全市, 某县全年).
 _PLACE_THEN_WHOLE = re.compile(r"^[\u4e00-\u9fff]{1,4}?(?:市|县|区|乡|镇|街道|办事处|农场|社区)(?=全|我|本)")
 #: ,2001年达84万: a further year of the figure just read (達/为/增至 … or nothing).
-_NEXT_YEAR = re.compile(r"\s*[,;、]\s*(?P<y>(?:19|20)\d{2})\s*年(?:底|末)?\s*"
+_NEXT_YEAR = re.compile(r"\s*(?P<sep>[,;、])?\s*(?P<y>(?:19|20)\d{2})\s*年(?:底|末)?\s*"
                         r"(?:已?达到|已?达|为|增至|增加到|增长到|上升到|升至|下降到|降至|减少到|减至)?\s*"
                         r"(?=\d)")
+#: 自然增长率:1971年为… / 出生率继续稳定下降:1975年为…: a name, a trend, a colon, years with values.
+_YEAR_LIST = re.compile(r"\s*(?:(?:继续|稳定|逐年|持续|不断|明显|大幅)*(?:下降|上升|回升|增长|降低|提高|变化)(?:情况|如下)?)?"
+                        r"\s*:\s*(?=(?:19|20)\d{2}\s*年(?:底|末)?\s*(?:为|是|达|降至|升至|下降到|上升到)?\s*\d)")
+#: …出生率稳定下降。: a name's trend ending its sentence (its years follow in the next one).
+_TREND_END = re.compile(r"(?:继续|稳定|逐年|持续|不断|明显|大幅)*(?:下降|上升|回升|增长|降低|提高)\s*[。:]\s*")
 #: A list marker right before a name: the name heads a section (一、常住人口 / (二)户籍人口).
 _LIST_HEADING = re.compile(r"(?:^|[\s:。;])(?:[一二三四五六七八九十]+、|\(?[一二三四五六七八九十\d]+\)|\d+[.、])\s*$")
 _HEADING = re.compile(r"^[\u4e00-\u9fff]{2,12}(?:情况|概况|工作)\s+")
@@ -464,6 +469,12 @@ class _Extractor:
             # 出生74人。其中一孩32人;二孩38人: the breakdown of the previous sentence's figure
             topic, ctx.series = self._prev
         self._census_opening(s, e)
+        if carry is not None and carry.label is not None and carry.label.needs is None \
+                and _TREND_END.fullmatch(norm, carry.end, s) and _NEXT_YEAR.match(norm, s, e):
+            # 全市人口出生率稳定下降。1970年为33.60‰,1971年为29.20‰: the years of the name the
+            # sentence before ended on
+            self._year_by_year(carry, carry.label.field, Context(self.doc.main_place, None), s, e,
+                               first=True)
         last: Figure | None = None
         last_unbound: _Label | None = None
         #: one entry per open parenthesis: what to restore at its end, and whether it held names
@@ -847,6 +858,12 @@ class _Extractor:
             m = re.match(r"中\s*\(\s*", norm[lab.end:e])
             if m:
                 fig = self._read_value(lab, field_name, ctx, lab.end + m.end(), e, "")
+        if fig is None:
+            # 全市人口自然增长率:1971年为22.96‰,1972年为16.31‰: a list of years after the name
+            m = _YEAR_LIST.match(norm, lab.end, e)
+            if m:
+                nxt = min(e, nxt_label)
+                return self._year_by_year(lab, field_name, ctx, m.end(), nxt, first=True)
         if fig is None:  # 常住人口同2010年第六次全国人口普查的284063人相比
             census = self._previous_census(lab, field_name, ctx, lab.end, e)
             return [census] if census else []
@@ -862,12 +879,13 @@ class _Extractor:
         return out
 
     def _year_by_year(self, lab: _Label, field_name: str, ctx: Context, pos: int,
-                      e: int) -> list[Figure]:
-        """外来人口70万,2001年达84万,2002年119万: the same name for each following year."""
-        out = []
+                      e: int, first: bool = False) -> list[Figure]:
+        """外来人口70万,2001年达84万,2002年119万: the same name for each following year
+        (``first``: ``pos`` is at the first year of the list, 1971年为22.96‰,1972年为…)."""
+        out: list[Figure] = []
         while True:
             m = _NEXT_YEAR.match(self.doc.norm, pos, e)
-            if not m:
+            if not m or not (m.group("sep") or (first and not out)):
                 return out
             y = _plain_year(m.group("y"))
             v = _VALUE.match(self.doc.norm, m.end())
