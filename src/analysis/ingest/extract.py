@@ -140,7 +140,7 @@ _NEXT_YEAR = re.compile(r"\s*(?P<sep>[,;、])?\s*(?P<y>(?:19|20)\d{2})\s*年(?:�
                         r"(?:已?达到|已?达|为|增至|增加到|增长到|上升到|升至|下降到|降至|减少到|减至)?\s*"
                         r"(?=\d)")
 #: 自然增长率:1971年为… / 出生率继续稳定下降:1975年为…: a name, a trend, a colon, years with values.
-_YEAR_LIST = re.compile(r"\s*(?:(?:继续|稳定|逐年|持续|不断|明显|大幅)*(?:下降|上升|回升|增长|降低|提高|变化)(?:情况|如下)?)?"
+_YEARS_AFTER_NAME = re.compile(r"\s*(?:(?:继续|稳定|逐年|持续|不断|明显|大幅)*(?:下降|上升|回升|增长|降低|提高|变化)(?:情况|如下)?)?"
                         r"\s*:\s*(?=(?:19|20)\d{2}\s*年(?:底|末)?\s*(?:为|是|达|降至|升至|下降到|上升到)?\s*\d)")
 #: …出生率稳定下降。: a name's trend ending its sentence (its years follow in the next one).
 _TREND_END = re.compile(r"(?:继续|稳定|逐年|持续|不断|明显|大幅)*(?:下降|上升|回升|增长|降低|提高)\s*[。:]\s*")
@@ -860,7 +860,7 @@ class _Extractor:
                 fig = self._read_value(lab, field_name, ctx, lab.end + m.end(), e, "")
         if fig is None:
             # 全市人口自然增长率:1971年为22.96‰,1972年为16.31‰: a list of years after the name
-            m = _YEAR_LIST.match(norm, lab.end, e)
+            m = _YEARS_AFTER_NAME.match(norm, lab.end, e)
             if m:
                 nxt = min(e, nxt_label)
                 return self._year_by_year(lab, field_name, ctx, m.end(), nxt, first=True)
