@@ -1319,3 +1319,24 @@ def test_a_list_of_years_after_a_name(text: str) -> None:
 def test_no_list_of_years_without_the_trend_of_the_name() -> None:
     recs = extract_figures("全市人口出生率稳定下降。这是因为1970年为33.60‰。")
     assert not [r for r in recs if figure_fields(r)]
+
+
+def test_a_chronicles_entries_are_of_their_heading_year() -> None:
+    """大事记: a year alone on its line heads the entries; a year inside an entry dates that
+    sentence only, and 是年 is the heading's year. OCR may leave a heading at a line's end."""
+    text = ("1964年\n3月,全市火化率为53.6%,1988年上升到85.4%。全市总人口200.33万人。\n"
+            "6月知识青年赴新疆支边。—全市总人口209.95万人,其中农业人口184.18万人。1965 年\n"
+            "1月9日,1979年7月制定计划生育规定。是年全市总人口203.93万人。\n")
+    got = {r["year"]: figures(r) for r in extract_figures(text) if figure_fields(r)}
+    assert got == {1964: {"total_population": 2003300}, 1965: {"total_population": 2039300}}
+    assert only(problems(extract_figures(text), "conflict"))["value"] == 2099500
+    # one year alone on a line is no chronicle: the running year goes on as usual
+    got = {r["year"]: figures(r) for r in extract_figures(
+        "2019年\n全镇出生人口245人。2020年出生人口223人。全镇总人口21869人。") if figure_fields(r)}
+    assert got == {2019: {"births": 245}, 2020: {"births": 223, "total_population": 21869}}
+
+
+def test_targets_given_with_fen_bie_are_not_figures() -> None:
+    recs = extract_figures("1989年全县人口出生率和自然增长率分别控制在20.67‰和6.04‰以内。")
+    assert not [r for r in recs if figure_fields(r)]
+    assert len(problems(recs, "approximate")) == 2

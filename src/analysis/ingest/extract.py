@@ -114,7 +114,7 @@ _BIRTH_VERBS = re.compile(r"共增加|增加了?|新增|迎来了?|诞生了?|�
 _PERIOD = re.compile(r"(?P<p>上半年|下半年|(?:第?[一二三四1-4]个?|前[二三两2-3]个?)季度|(?:1|一)\s*(?:至|到|-|~)\s*"
                      r"(?:\d{1,2}|[二三四五六七八九十]|十[一二])\s*月(?:份)?)")
 _CN_DIGIT = dict(zip("〇零○OoＯ0一二三四五六七八九", "0000000123456789"))
-_RELATIVE = re.compile(r"(?P<rel>上一年|上年度|上年|去年|前一年|今年|本年度|本年|当年|目前|现在)"
+_RELATIVE = re.compile(r"(?P<rel>上一年|上年度|上年|去年|前一年|今年|本年度|本年|当年|是年|目前|现在)"
                        r"(?!\s*\d{1,2}\s*月|\s*[一二三四五六七八九十]{1,2}月)")  # 去年10月: a date
 _MONTH = re.compile(r"(?<![\d.])(?P<m>\d{2,4})\s*月(?!份?\s*\d)")
 _PERCENT = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*%")
@@ -144,6 +144,8 @@ _YEARS_AFTER_NAME = re.compile(r"\s*(?:(?:继续|稳定|逐年|持续|不断|明
                         r"\s*:\s*(?=(?:19|20)\d{2}\s*年(?:底|末)?\s*(?:为|是|达|降至|升至|下降到|上升到)?\s*\d)")
 #: …出生率稳定下降。: a name's trend ending its sentence (its years follow in the next one).
 _TREND_END = re.compile(r"(?:继续|稳定|逐年|持续|不断|明显|大幅)*(?:下降|上升|回升|增长|降低|提高)\s*[。:]\s*")
+#: A chronicle's year heading: a year alone before a line break, at a line's start or after 。.
+_HEADING_YEAR = re.compile(r"(?:^|(?<=[\n。]))[ \t]*(?P<y>(?:19|20)\d{2})[ \t]*年[ \t]*(?=\n)")
 #: A list marker right before a name: the name heads a section (一、常住人口 / (二)户籍人口).
 _LIST_HEADING = re.compile(r"(?:^|[\s:。;])(?:[一二三四五六七八九十]+、|\(?[一二三四五六七八九十\d]+\)|\d+[.、])\s*$")
 _HEADING = re.compile(r"^[\u4e00-\u9fff]{2,12}(?:情况|概况|工作)\s+")
@@ -365,13 +367,26 @@ class _Extractor:
         cells, tables = self._cells, self._tables
         for cell in cells:
             self._table_cell(cell)
+        headings = self._chronicle_headings()
         for s, e in self.sentences:
             if any(a <= s and e <= b for a, b in tables):
                 continue  # a line of a table: read above, cell by cell
+            heading = next((h for h in reversed(headings) if h[1][1] <= s), None)
+            if heading is not None:
+                # a chronicle: each entry is of its heading's year; a year inside an entry dates
+                # that sentence only (…1988年上升到85.4%。全市总人口200.33万人 is 1964's)
+                year_ctx = (heading[0], heading[1], None)
             year_ctx, carry = self._sentence(s, e, year_ctx, carry)
         self._scan_percentages()
         self._scan_dates()
         return self._finish()
+
+    def _chronicle_headings(self) -> list[tuple[int, tuple[int, int]]]:
+        """The year headings of a chronicle (大事记): sentences that are a year and nothing else
+        (a line 1977年, or 1978 年 left at a line's end by OCR). Two at least, or none."""
+        out = [(int(m.group("y")), (m.start("y"), m.end()))
+               for m in _HEADING_YEAR.finditer(self.doc.norm)]
+        return out if len(out) >= 2 else []
 
     def _table_cell(self, cell: text_tables.Cell) -> None:
         """A number of a plain-text table: read with the unit its row or column name gives."""
@@ -829,6 +844,8 @@ class _Extractor:
         m = _CITY_AT_START.match(prefix[off:])
         if m and m.group() not in NOT_PLACE and self.doc.norm.count(m.group()) >= 2:
             prefix = prefix[:off] + prefix[off + m.end():]
+        # —全市总人口… (a chronicle's dash, which OCR reads as 一) before the text's own place
+        prefix = re.sub(r"^[一—–-]+(?=[全我本该])", "", prefix)
         prefix = SELF.sub("", prefix)
         if self.doc.main_level in ("街道", "社区"):
             # 街道流动人口共有6237人 / 统计核实街道流动人口…, in a 街道's report
@@ -849,7 +866,7 @@ class _Extractor:
         q = filler.end() if filler else lab.end
         fill = norm[lab.end:q]
         if "分别" in fill:
-            return self._respectively(lab, field_name, ctx, kept, i, q, e)
+            return self._respectively(lab, field_name, ctx, kept, i, q, e, fill)
         # the next name comes before any number: nothing to read here
         nxt_label = next((ev[0] for ev in kept[i + 1:] if ev[2] == "label"), e)
         fig = self._read_value(lab, field_name, ctx, q, min(e, nxt_label + 1), fill)
@@ -1119,8 +1136,10 @@ class _Extractor:
         return self._figure_from(v, lab, field_name, prev, "")
 
     def _respectively(self, lab: _Label, field_name: str, ctx: Context,
-                      kept: list[tuple[int, int, str, object]], i: int, q: int, e: int) -> list[Figure]:
-        """出生、死亡人数分别为199人、198人: names and numbers paired in order."""
+                      kept: list[tuple[int, int, str, object]], i: int, q: int, e: int,
+                      fill: str = "") -> list[Figure]:
+        """出生、死亡人数分别为199人、198人: names and numbers paired in order (分别控制在…以内:
+        targets, not read)."""
         norm = self.doc.norm
         group: list[tuple[_Label, str]] = [(lab, field_name)]
         j = i - 1
@@ -1152,7 +1171,7 @@ class _Extractor:
             if not v:
                 break
             fig = self._figure_from(v, lb, f, Context(ctx.place, ctx.year, ctx.series, ctx.period,
-                                                      ctx.year_span), "")
+                                                      ctx.year_span), fill)
             if fig:
                 out.append(fig)
             pos = v.end()
