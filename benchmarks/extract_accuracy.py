@@ -106,18 +106,22 @@ def extra_gold(directory: Path) -> dict[Path, list[Figure]]:
 Elsewhere = tuple[str, float, int | None, str]
 
 
+def _rows(path: Path) -> list[dict[str, str]]:
+    """The rows of an optional CSV file of a batch (none when the batch has no such file)."""
+    if not path.exists():
+        return []
+    with path.open(encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
+
+
 def elsewhere_gold(directory: Path) -> dict[Path, list[Elsewhere]]:
     """Figures of other places than each text's own, from ``directory/other_places.csv``."""
     out: dict[Path, list[Elsewhere]] = {}
-    path = directory / "other_places.csv"
-    if not path.exists():
-        return out
-    with path.open(encoding="utf-8") as fh:
-        for row in csv.DictReader(fh):
-            if row.get("field") and row.get("value"):
-                out.setdefault(directory / row["file"], []).append(
-                    (row["field"], float(row["value"]), int(row["year"]) if row["year"] else None,
-                     normalize_text(row["place"] or "")))
+    for row in _rows(directory / "other_places.csv"):
+        if row.get("field") and row.get("value"):
+            out.setdefault(directory / row["file"], []).append(
+                (row["field"], float(row["value"]), int(row["year"]) if row["year"] else None,
+                 normalize_text(row["place"] or "")))
     return out
 
 
@@ -125,13 +129,9 @@ def garbled_gold(directory: Path) -> dict[Path, set[str]]:
     """The fields the labeller found garbled (printed but impossible or unreadable) per text,
     from ``directory/garbled.csv``."""
     out: dict[Path, set[str]] = {}
-    path = directory / "garbled.csv"
-    if not path.exists():
-        return out
-    with path.open(encoding="utf-8") as fh:
-        for row in csv.DictReader(fh):
-            if row.get("field"):
-                out.setdefault(directory / row["file"], set()).add(row["field"])
+    for row in _rows(directory / "garbled.csv"):
+        if row.get("field"):
+            out.setdefault(directory / row["file"], set()).add(row["field"])
     return out
 
 
