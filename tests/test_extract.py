@@ -1246,6 +1246,10 @@ def test_the_police_registers_resident_population_is_the_registered_one() -> Non
     # without the register, 常住人口 stays the resident population
     recs = extract_figures("1990年,全区常住人口210228人。")
     assert [figures(r) for r in recs if figure_fields(r)] == [{"permanent_population": 210228}]
+    # and where the sentence also names the registered population, both stay what they are
+    recs = extract_figures("2020年据公安户籍统计,全区户籍人口50.2万人,常住人口61.3万人。")
+    assert [figures(r) for r in recs if figure_fields(r)] == [
+        {"total_population": 502000, "permanent_population": 613000}]
 
 
 def test_the_last_census_in_shorthand_compared_with_bi() -> None:

@@ -614,7 +614,9 @@ class _Extractor:
                     last_unbound = None
                     continue
                 police = field_name == "permanent_population" and bool(
-                    _POLICE_REGISTER.search(norm, s, lab.start))
+                    _POLICE_REGISTER.search(norm, s, lab.start)) and not any(
+                    ev[2] == "label" and getattr(ev[3].label, "field", None) == "total_population"
+                    for ev in kept)  # 户籍人口…,常住人口… in one sentence: two populations
                 if police:
                     # 据公安部户籍登记,全区常住人口161 072人: the police register's 常住户口 are the
                     # registered population, not the census's usual residents
