@@ -13,21 +13,21 @@ from dataclasses import dataclass, field
 
 from . import headers
 
+#: Characters no place name holds: pronouns, levels, particles (所辖 / 的 / 在 … end a name first).
+_NOT_IN_NAME = "我全本该各每这那其此某县区市省镇乡村街的在和与及对为是了个等向于从到中共级辖域内外所而则但即"
 #: A township named in the text: two or three characters, then 镇 / 乡 / 街道 (司马镇, 东湖街道).
-PLACE = re.compile(r"(?P<name>(?:[xX×*]{2,3}|某)|(?![年月日])[^\W\d_a-zA-Z我全本该各每这那其此某县区市省州镇乡村街的在和与及对为是了个等向于从到中共级辖域内外所而则但即]"
+PLACE = re.compile(r"(?P<name>(?:[xX×*]{2,3}|某)|(?![年月日])[^\W\d_a-zA-Z" + _NOT_IN_NAME + r"州]"
                    r"{2,3})(?P<level>镇|乡|街道)(?![镇乡村街])")
 #: The county printed right before a township's name (金乡县|司马镇).
 _COUNTY_BEFORE = re.compile(r"(?P<county>[^\W\d_a-zA-Z我全本该各每这那其此共的在和与及对为是了个等向于从到中省市州]"
                             r"{1,4}?[县区])$")
 #: A county, district, city or banner named in the text (蕭山區, 松岭区, 和顺县); not a 社区, 小区,
 #: 园区, 景区 ….
-_COUNTY_PLACE = re.compile(r"(?P<name>(?![年月日])[^\W\d_a-zA-Z我全本该各每这那其此某县区市省镇乡村街的在和与及对为是了个等"
-                           r"向于从到中共级辖域内外所而则但即]{2})(?<![社小园景校厂营片管])(?P<level>区|县|市|旗)"
+_COUNTY_PLACE = re.compile(r"(?P<name>(?![年月日])[^\W\d_a-zA-Z" + _NOT_IN_NAME + r"]{2})(?<![社小园景校厂营片管])(?P<level>区|县|市|旗)"
                            r"(?![镇乡村街区县市长委政级民属域内外])")
 #: A village named with facts about it (寺上村人口…, 钟前村位于…); the place of a text about one
 #: village that names no township or county.
-_VILLAGE = re.compile(r"(?P<name>(?![年月日])[^\W\d_a-zA-Z我全本该各每这那其此某县区市省镇乡村街的在和与及对为是了个等"
-                      r"向于从到中共级辖域内外所而则但即农]{2,3})村(?![委民镇乡组级])")
+_VILLAGE = re.compile(r"(?P<name>(?![年月日])[^\W\d_a-zA-Z" + _NOT_IN_NAME + r"农]{2,3})村(?![委民镇乡组级])")
 #: Words after a county's name that state its facts (松岭区常住…, 和顺县户籍…).
 _COUNTY_FACTS = ("常住", "户籍", "公安", "下辖", "全年", "年末", "人口出生", "出生人口")
 #: Words after a name that show it is a place: its government, or facts about it.
