@@ -382,8 +382,9 @@ class _Extractor:
         return self._finish()
 
     def _chronicle_headings(self) -> list[tuple[int, tuple[int, int]]]:
-        """The year headings of a chronicle (大事记): sentences that are a year and nothing else
-        (a line 1977年, or 1978 年 left at a line's end by OCR). Two at least, or none."""
+        """The year headings of a chronicle (大事记): a year alone before a line break, at a
+        line's start (1977年) or after 。 (1978 年, left at a line's end by OCR): (year, span) of
+        each, when there are two at least; else none."""
         out = [(int(m.group("y")), (m.start("y"), m.end()))
                for m in _HEADING_YEAR.finditer(self.doc.norm)]
         return out if len(out) >= 2 else []
