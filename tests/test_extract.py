@@ -1344,3 +1344,60 @@ def test_targets_given_with_fen_bie_are_not_figures() -> None:
     recs = extract_figures("1989年全县人口出生率和自然增长率分别控制在20.67‰和6.04‰以内。")
     assert not [r for r in recs if figure_fields(r)]
     assert len(problems(recs, "approximate")) == 2
+
+
+# Session 7 -----------------------------------------------------------------------------------------
+
+def test_a_citys_text_gives_its_counties_figures_to_them() -> None:
+    """A city's text (全市 …) that names its counties with their figures (赣榆县总人口…) is the
+    city's; each county's figures are the county's, not the city's."""
+    text = ("1982年7月1日零时,全市共有69.12万户,总人口287.03万。全市总人口比上次增加87.05万人。"
+            "赣榆县总人口79.49万,比上次增加20.17万;东海县总人口84.23万;灌云县总人口83.73万。"
+            "全市出生率为20.75‰。连云港市常住人口为300.1万。")
+    got = {(r["place"], r["year"]): figures(r) for r in extract_figures(text) if figure_fields(r)}
+    assert got == {
+        ("连云港市", 1982): {"total_population": 2870300, "birth_rate_permille": 20.75,
+                             "permanent_population": 3001000},
+        ("赣榆县", 1982): {"total_population": 794900}, ("东海县", 1982): {"total_population": 842300},
+        ("灌云县", 1982): {"total_population": 837300}}
+    # a county's own text (全县 …) that names its towns stays the county's
+    text = ("2020年全县总人口14.2万人。全县出生人口1200人。全县死亡人口800人。平遥县户籍人口14.0万人。"
+            "城关镇出生人口300人。")
+    got = {r["place"]: figures(r) for r in extract_figures(text) if figure_fields(r)}
+    assert got == {"平遥县": {"total_population": 142000, "births": 1200, "deaths": 800},
+                   "城关镇": {"births": 300}}
+    assert only(problems(extract_figures(text), "conflict"))["value"] == 140000
+
+
+def test_a_three_character_city_name_printed_always_whole() -> None:
+    from analysis.ingest.document import Document, find_places
+    doc = Document.of("全市出生率为9.1‰。全市死亡率为7.2‰。全市人口增长。石家庄市人口1100万。"
+                      "石家庄市常住人口1120万。正定县人口47万。")
+    find_places(doc)
+    assert doc.main_level == "市" and "石家庄市" in doc.places and "家庄市" not in doc.places
+    # printed once, or after different characters, the name keeps its two characters
+    doc = Document.of("全市出生率为9.1‰。全市死亡率为7.2‰。全市人口增长。仅次于苏州市人口1100万。"
+                      "按苏州市常住人口1120万。正定县人口47万。")
+    find_places(doc)
+    assert "苏州市" in doc.places
+
+
+@pytest.mark.parametrize("text", [
+    "1962年至1971年,年平均出生率为35.99‰,10年中共出生人口77.55万,死亡17.01万。",
+    "2015年工作总结。五年来,全镇共出生1200人。",
+    "1980年,10年的出生人口53.29万。",
+])
+def test_counts_over_several_years_are_no_years_figures(text: str) -> None:
+    recs = extract_figures(text)
+    assert not [r for r in recs if figure_fields(r)]
+    assert problems(recs, "multi_year")
+
+
+def test_rates_after_several_years_are_still_the_years() -> None:
+    """近10年来稳定在100:107范围内,人口出生率为9.88‰: the rate is the year's; only counts add up
+    over years. A year named after the span starts a year again."""
+    recs = extract_figures("2015年,出生人口性别比近10年来稳定在107以内,人口出生率为9.88‰。")
+    assert [(r["year"], figures(r)) for r in recs if figure_fields(r)] == [
+        (2015, {"birth_rate_permille": 9.88})]
+    recs = extract_figures("十年来人口平稳增长,2015年全镇出生人口120人。")
+    assert [(r["year"], figures(r)) for r in recs if figure_fields(r)] == [(2015, {"births": 120})]

@@ -120,10 +120,20 @@ def find_places(doc: Document) -> None:
     levels = {k: v for k, v in levels.items() if k in cued}
     score = Counter({k: v for k, v in score.items() if k in cued})
     doc.places = levels
-    county = _main_county(doc)
+    counties = _counties(doc)
+    county = _best_county(counties)
     township_self = any(m.group("level") in ("镇", "乡", "街道", "办事处", "社区", "村")
                         for m in SELF.finditer(doc.norm))
-    if county and (county[1] >= 2 or not (score or township_self)) \
+    wide = _wide_self(doc)
+    if county and wide and not township_self \
+            and wide[1] >= max(3, county[1]) and wide[1] > 2 * max(score.values(), default=0):
+        # 全市总人口为171.42万 … 赣榆县总人口59.32万: a text that speaks of 全市 more than of any
+        # township is the city's, and the counties it names with their figures are places of
+        # their own
+        own = _best_county({k: v for k, v in counties.items() if v[1] == wide[0]})
+        doc.main_place, doc.main_level = (own[0] if own else None), wide[0]
+        doc.places = {**levels, **{k: v[1] for k, v in counties.items()}}
+    elif county and (county[1] >= 2 or not (score or township_self)) \
             and county[1] > 2 * max(score.values(), default=0):
         # 萧山区常住人口205.6万人 … 其中,瓜沥镇常住人口23.3万人: a district's text that names its towns
         doc.main_place, doc.main_level = county[0], county[2]
@@ -165,25 +175,74 @@ def _main_village(doc: Document) -> str | None:
     return best
 
 
-def _main_county(doc: Document) -> tuple[str, int, str] | None:
-    """The county, district or city a text is about, when it names one with facts about it
-    (蕭山區常住人口…, 松岭区总人口…): (name as printed, times, level), else None. Once is enough only
-    in a text that names no township, not even as 我镇 / 全乡.
-    A county written right before a township (金乡县司马镇) is the township's, not the subject."""
-    score: Counter[str] = Counter()
-    levels: dict[str, str] = {}
+def _counties(doc: Document) -> dict[str, tuple[int, str]]:
+    """The counties, districts and cities a text names with facts about them (蕭山區常住人口…,
+    松岭区总人口…): name as printed -> (times, level).
+    A county written right before a township (金乡县司马镇) is the township's, not one of these."""
+    found: dict[str, tuple[int, str]] = {}
     for m in _COUNTY_PLACE.finditer(doc.norm):
         name = m.group("name")
         if name in NOT_PLACE or m.group() in NOT_PLACE or PLACE.match(doc.norm, m.end()):
             continue
         if doc.norm.startswith(_COUNTY_CUES, m.end()):
             full = doc.name(m.start(), m.end())
-            score[full] += 1
-            levels[full] = m.group("level")
-    if not score:
+            found[full] = (found.get(full, (0, ""))[0] + 1, m.group("level"))
+    return {_longer_name(doc, k): v for k, v in found.items()}
+
+
+def _longer_name(doc: Document, name: str) -> str:
+    """A three-character name the pattern read as two (云港市 for 连云港市): the name with the
+    character before it, where the text prints it at least twice and always with that character,
+    or prints that character right at the start of a clause (。连云港市常住人口…)."""
+    norm_name = headers.normalize_text(name)
+    at = _find_all(doc.norm, norm_name)
+    before = {doc.norm[i - 1] if i else "" for i in at}
+    one = len(before) == 1 and re.fullmatch(r"[^\W\d_a-zA-Z" + _NOT_IN_NAME + r"年月日]", next(iter(before)))
+    if one and (len(at) >= 2 or any(i == 1 or doc.norm[i - 2] in "\n。;,:" for i in at)):
+        return doc.name(at[0] - 1, at[0] + len(norm_name))
+    return name
+
+
+def _find_all(text: str, word: str) -> list[int]:
+    return [m.start() for m in re.finditer(re.escape(word), text)]
+
+
+def _best_county(counties: dict[str, tuple[int, str]]) -> tuple[str, int, str] | None:
+    """The county a text is about, of those it names with facts: the most cited, as (name as
+    printed, times, level), else None. Once is enough only in a text that names no township,
+    not even as 我镇 / 全乡 (:func:`find_places` decides)."""
+    if not counties:
         return None
-    name, n = score.most_common(1)[0]
-    return name, n, levels[name]
+    name = max(counties, key=lambda k: counties[k][0])  # the first of the most cited
+    return name, counties[name][0], counties[name][1]
+
+
+def _wide_self(doc: Document) -> tuple[str, int] | None:
+    """The level a text calls its own above the township (全市 / 本县 / 我区 …) most often, and how
+    often, else None."""
+    levels = Counter(m.group("level") for m in SELF.finditer(doc.norm)
+                     if m.group("who") != "该" and m.group("level") in ("市", "县", "区", "州", "旗"))
+    return levels.most_common(1)[0] if levels else None
+
+
+#: Words right after a county's name that open its figures (赣榆县总人口59.32万, 东海县户籍…).
+_COUNTY_FIGURES = ("总人口", "总户数", "户数", "人口", "常住", "户籍", "出生", "死亡", "年末", "全年")
+
+
+def county_mentions(doc: Document, s: int, e: int) -> list[tuple[int, int, str]]:
+    """Where, in ``norm[s:e]``, a county the text names with facts (one of ``doc.places``, not
+    its own place) opens figures of its own: (start, end, name as printed). In a city's text,
+    赣榆县总人口59.32万 is the county's, not the city's."""
+    out = []
+    for m in _COUNTY_PLACE.finditer(doc.norm, s, e):
+        a = m.start()
+        if m.start() > s and doc.name(a - 1, m.end()) in doc.places:
+            a -= 1  # 连云港市: a name of three characters
+        full = doc.name(a, m.end())
+        if doc.places.get(full) == m.group("level") and full != doc.main_place \
+                and doc.norm.startswith(_COUNTY_FIGURES, m.end()):
+            out.append((a, m.end(), full))
+    return out
 
 
 def place_level(word: str) -> str:

@@ -53,7 +53,7 @@ from .. import schema
 from ..i18n import t
 from ..quality import audit
 from . import headers, text_tables
-from .document import NOT_PLACE, PLACE, SELF, Document, find_places, place_level
+from .document import NOT_PLACE, PLACE, SELF, Document, county_mentions, find_places, place_level
 from .headers import Label
 from .numbers import as_number, cn_number, to_decimal
 from .sentences import sentences, title_spans
@@ -105,7 +105,9 @@ _MASKED_YEAR = re.compile(r"(?<![A-Za-z])(?:(?:19|20)[xX×*_\-－]{2}|[xX×*]{1,
 #: Several years (1985~2000年, 1949年至1955年, 2012至20xx年): a figure over them is no year's.
 _YEAR_RANGE = re.compile(r"(?<![\d.])(?P<a>(?:19|20)\d{2})\s*年?\s*(?:至|到|-|~|～|—|–|－)\s*"
                          r"(?P<b>(?:19|20)(?:\d{2}|[xX×*]{2}))\s*年(?!龄|代|级|限)")
-_MULTI_YEAR = re.compile(r"^\d{4}-(?:\d{4}|\d{2}[xX×*]{2})年$")
+_MULTI_YEAR = re.compile(r"^(?:\d{4}-(?:\d{4}|\d{2}[xX×*]{2})|\d{1,2})年$")
+#: 10年中 / 五年来 / 8年间 / 10年的: what follows in the sentence is a total over several years
+_YEARS_SPAN = re.compile(r"(?<![\d.第])(?P<n>[两二三四五六七八九十]{1,3}|\d{1,2})\s*年(?:中|间|来|内|里|的)(?!\d)")
 #: Names a births count may follow (共增加91569个新生儿), and the verbs that may precede it.
 _NUMBER_FIRST_NAMES = frozenset({"新生儿", "新生婴儿", "出生婴儿"})
 _NUMBER_FIRST = re.compile(r"(?P<num>\d[\d,]*)\s*(?P<mult>万)?\s*(?:个|名|位)")
@@ -437,6 +439,9 @@ class _Extractor:
             if full in self.doc.places and not _NEIGHBOUR_AFTER.match(norm, m.end()) \
                     and not _NEIGHBOUR_BEFORE.search(norm[max(s, m.start() - 4):m.start()]):
                 events.append((m.start(), m.end(), "place", full))
+        for a, b, name in county_mentions(self.doc, s, e):
+            if not _NEIGHBOUR_AFTER.match(norm, b) and not _NEIGHBOUR_BEFORE.search(norm[max(s, a - 4):a]):
+                events.append((a, b, "place", name))
         for m in SELF.finditer(norm, s, e):
             events.append((m.start(), m.end(), "self", m.group("level")))
         for m in self._label_re.finditer(norm, s, e):
@@ -1044,16 +1049,34 @@ class _Extractor:
                     self._problem("extract.unit", "warning", field_name, ctx, span, lab, label_text,
                                   expected="女=100")
                     return None
-        if ctx.period is not None and _MULTI_YEAR.match(ctx.period):
-            # 1985~2000年,全区出生68383人: a total over several years is no year's figure
+        period = ctx.period if ctx.period is not None and _MULTI_YEAR.match(ctx.period) else None
+        if period is None and headers.unit_kind(field_name) == "count":
+            period = self._years_before(span[0])
+        if period is not None:
+            # 1985~2000年,全区出生68383人 / 10年中共出生人口77.55万: a total over several years
+            # is no year's figure
             self._problem("extract.multi_year", "note", field_name, ctx, span, lab, label_text,
-                          period=ctx.period)
+                          period=period)
             return None
         value = as_number(d)
         fig = Figure(field_name, value, self.doc.text(*span), span, label_text,
                      (lab.start, lab.end), self._sentence_of(span[0]), ctx.key())
         self._add(fig, ctx)
         return fig
+
+    def _years_before(self, pos: int) -> str | None:
+        """"10年" when the sentence says 10年中 / 十年来 / 8年间 before ``pos``, with no year after it:
+        the counts there are totals over those years. (Rates there are each year's: 近10年来稳定在…,
+        人口出生率为9.88‰ is the year's rate.)"""
+        s, _ = self._sentence_of(pos)
+        last: tuple[int, int] | None = None
+        for m in _YEARS_SPAN.finditer(self.doc.norm, s, pos):
+            n = int(m.group("n")) if m.group("n").isdigit() else cn_number(m.group("n"))
+            if n is not None and n >= 2:
+                last = (m.end(), int(n))
+        if last is None or _YEAR.search(self.doc.norm, last[0], pos):
+            return None
+        return f"{last[1]}年"
 
     def _previous_in_parens(self, lab: _Label, field_name: str, ctx: Context, pos: int,
                             e: int) -> Figure | None:
