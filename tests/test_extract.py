@@ -1401,3 +1401,30 @@ def test_rates_after_several_years_are_still_the_years() -> None:
         (2015, {"birth_rate_permille": 9.88})]
     recs = extract_figures("十年来人口平稳增长,2015年全镇出生人口120人。")
     assert [(r["year"], figures(r)) for r in recs if figure_fields(r)] == [(2015, {"births": 120})]
+
+
+def test_listed_years_after_a_names_trend() -> None:
+    """人口出生率回升。1981年、1982年分别升至20.3‰和20.75‰: the years listed in the next sentence,
+    paired in order with the values of the name the sentence before ended on."""
+    text = "全市人口出生率很高。1951年和1954年分别高达24.85‰和\n44.98‰。"
+    got = {r["year"]: figures(r) for r in extract_figures(text) if figure_fields(r)}
+    assert got == {1951: {"birth_rate_permille": 24.85}, 1954: {"birth_rate_permille": 44.98}}
+    # as many years as values, or nothing; and only after 分别
+    for text in ("全市人口出生率很高。1951年和1954年分别高达24.85‰、30.1‰和44.98‰。",
+                 "全市人口出生率很高。1951年和1954年高达24.85‰和44.98‰。"):
+        assert not [r for r in extract_figures(text) if figure_fields(r)]
+
+
+def test_a_trend_broken_over_a_line_still_heads_its_years() -> None:
+    text = "计划生育工作的主要考核指标为计划生育率和人口出生率。全市人口出生率继续\n稳定下降:1975年为20.88‰,1976年为16.97‰。"
+    got = {r["year"]: figures(r) for r in extract_figures(text) if figure_fields(r)}
+    assert got == {1975: {"birth_rate_permille": 20.88}, 1976: {"birth_rate_permille": 16.97}}
+
+
+def test_figures_in_parentheses_after_another_place_are_that_places() -> None:
+    """仅次于苏州市(出生率为10.37‰…): the comparison's figures are 苏州市's; after the parenthesis
+    the text's own place is back."""
+    text = "1978年全市出生率降至10.88‰,在全省仅次于苏州市(出生率为10.37‰、自然增长率为3.60‰),全市死亡率为4.9‰。"
+    got = {r["place"]: figures(r) for r in extract_figures(text) if figure_fields(r)}
+    assert got == {None: {"birth_rate_permille": 10.88, "death_rate_permille": 4.9},
+                   "苏州市": {"birth_rate_permille": 10.37, "natural_growth_permille": 3.6}}

@@ -245,6 +245,20 @@ def county_mentions(doc: Document, s: int, e: int) -> list[tuple[int, int, str]]
     return out
 
 
+def named_before_parenthesis(doc: Document, s: int, e: int) -> list[tuple[int, str]]:
+    """Where, in ``norm[s:e]``, a parenthesis opens right after a county or city that is not the
+    text's own: (offset just inside the parenthesis, name as printed). 仅次于苏州市(出生率为10.37‰…):
+    the figures inside are that place's."""
+    out = []
+    for m in _COUNTY_PLACE.finditer(doc.norm, s, e):
+        if doc.norm.startswith("(", m.end()) and m.group("name") not in NOT_PLACE:
+            a = m.start() - 1 if m.start() > s and doc.name(m.start() - 1, m.end()) in doc.places else m.start()
+            full = doc.name(a, m.end())
+            if full != doc.main_place:
+                out.append((m.end() + 1, full))
+    return out
+
+
 def place_level(word: str) -> str:
     """镇, 乡 and 街道 are all townships; other levels keep their word (县, 区, 村 ...)."""
     return "township" if word in ("镇", "乡", "街道") else word

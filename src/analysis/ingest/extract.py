@@ -53,7 +53,16 @@ from .. import schema
 from ..i18n import t
 from ..quality import audit
 from . import headers, text_tables
-from .document import NOT_PLACE, PLACE, SELF, Document, county_mentions, find_places, place_level
+from .document import (
+    NOT_PLACE,
+    PLACE,
+    SELF,
+    Document,
+    county_mentions,
+    find_places,
+    named_before_parenthesis,
+    place_level,
+)
 from .headers import Label
 from .numbers import as_number, cn_number, to_decimal
 from .sentences import sentences, title_spans
@@ -142,10 +151,11 @@ _NEXT_YEAR = re.compile(r"\s*(?P<sep>[,;、])?\s*(?P<y>(?:19|20)\d{2})\s*年(?:�
                         r"(?:已?达到|已?达|为|增至|增加到|增长到|上升到|升至|下降到|降至|减少到|减至)?\s*"
                         r"(?=\d)")
 #: 自然增长率:1971年为… / 出生率继续稳定下降:1975年为…: a name, a trend, a colon, years with values.
-_YEARS_AFTER_NAME = re.compile(r"\s*(?:(?:继续|稳定|逐年|持续|不断|明显|大幅)*(?:下降|上升|回升|增长|降低|提高|变化)(?:情况|如下)?)?"
+_YEARS_AFTER_NAME = re.compile(r"\s*(?:(?:(?:继续|稳定|逐年|持续|不断|明显|大幅)\s*)*(?:下降|上升|回升|增长|降低|提高|变化)(?:情况|如下)?)?"
                         r"\s*:\s*(?=(?:19|20)\d{2}\s*年(?:底|末)?\s*(?:为|是|达|降至|升至|下降到|上升到)?\s*\d)")
 #: …出生率稳定下降。: a name's trend ending its sentence (its years follow in the next one).
-_TREND_END = re.compile(r"(?:继续|稳定|逐年|持续|不断|明显|大幅)*(?:下降|上升|回升|增长|降低|提高)\s*[。:]\s*")
+_TREND_END = re.compile(r"(?:(?:继续|稳定|逐年|持续|不断|明显|大幅)\s*)*(?:下降|上升|回升|回落|增长|降低|提高|很高|较高|偏高|"
+                        r"很低|较低)\s*[。:]\s*")
 #: A chronicle's year heading: a year alone before a line break, at a line's start or after 。.
 _HEADING_YEAR = re.compile(r"(?:^|(?<=[\n。]))[ \t]*(?P<y>(?:19|20)\d{2})[ \t]*年[ \t]*(?=\n)")
 #: A list marker right before a name: the name heads a section (一、常住人口 / (二)户籍人口).
@@ -442,6 +452,8 @@ class _Extractor:
         for a, b, name in county_mentions(self.doc, s, e):
             if not _NEIGHBOUR_AFTER.match(norm, b) and not _NEIGHBOUR_BEFORE.search(norm[max(s, a - 4):a]):
                 events.append((a, b, "place", name))
+        for a, name in named_before_parenthesis(self.doc, s, e):
+            events.append((a, a, "place", name))
         for m in SELF.finditer(norm, s, e):
             events.append((m.start(), m.end(), "self", m.group("level")))
         for m in self._label_re.finditer(norm, s, e):
@@ -461,7 +473,8 @@ class _Extractor:
         for m in re.finditer(r"其中|\(|\)|;", norm[s:e]):
             kind = {"其中": "sub", "(": "open", ")": "close", ";": "semi"}[m.group()]
             events.append((s + m.start(), s + m.end(), kind, None))
-        events.sort(key=lambda ev: (ev[0], -ev[1]))
+        # a place that holds from a point (the inside of a parenthesis) comes before what starts there
+        events.sort(key=lambda ev: (ev[0], ev[1] != ev[0], -ev[1]))
         kept: list[tuple[int, int, str, object]] = []
         for ev in events:
             if not (kept and ev[0] < kept[-1][1]):
@@ -491,11 +504,18 @@ class _Extractor:
             topic, ctx.series = self._prev
         self._census_opening(s, e)
         if carry is not None and carry.label is not None and carry.label.needs is None \
-                and _TREND_END.fullmatch(norm, carry.end, s) and _NEXT_YEAR.match(norm, s, e):
-            # 全市人口出生率稳定下降。1970年为33.60‰,1971年为29.20‰: the years of the name the
-            # sentence before ended on
-            self._year_by_year(carry, carry.label.field, Context(self.doc.main_place, None), s, e,
-                               first=True)
+                and _TREND_END.fullmatch(norm, carry.end, s):
+            listed = _YEAR_LIST.match(norm, s, e)
+            fill = _FILLER.match(norm, listed.end(), e) if listed else None
+            if _NEXT_YEAR.match(norm, s, e):
+                # 全市人口出生率稳定下降。1970年为33.60‰,1971年为29.20‰: the years of the name
+                # the sentence before ended on
+                self._year_by_year(carry, carry.label.field, Context(self.doc.main_place, None), s, e,
+                                   first=True)
+            elif listed and fill and "分别" in fill.group():
+                # 人口出生率回升。1981年、1982年分别升至20.3‰和20.75‰: the same, listed
+                self._one_name_several_values(carry, carry.label.field, Context(self.doc.main_place, None),
+                                              fill.end(), e, listed)
         last: Figure | None = None
         last_unbound: _Label | None = None
         #: one entry per open parenthesis: what to restore at its end, and whether it held names
@@ -555,12 +575,12 @@ class _Extractor:
                 # 政策外47人(一孩30人,二孩15人): the breakdown of a count that is not ours
                 unread = bool(re.search(r"\d\s*(?:人|名|例)\s*$", norm[s:a])) and not (
                     last is not None and norm[last.span[1]:a].strip() in ("", "人", "名", "例"))
-                parens.append({"series": ctx.series, "year": (year, year_span, period), "ctx_year":
+                parens.append({"series": ctx.series, "place": ctx.place, "year": (year, year_span, period), "ctx_year":
                                (ctx.year, ctx.year_span, ctx.period), "names": False, "bound": False,
                                "skip": unread or bool(parens and parens[-1]["skip"])})
             elif kind == "close" and parens:
                 p = parens.pop()
-                ctx.series = p["series"]
+                ctx.series, ctx.place = p["series"], p["place"]
                 if p["names"]:  # a block of figures: its years stay inside; a date does not
                     year, year_span, period = p["year"]
                     ctx.year, ctx.year_span, ctx.period = p["ctx_year"]
@@ -1204,9 +1224,11 @@ class _Extractor:
         return out
 
     def _one_name_several_values(self, lab: _Label, field_name: str, ctx: Context, q: int,
-                                 e: int) -> list[Figure]:
+                                 e: int, listed: re.Match[str] | None = None) -> list[Figure]:
         """2019年、2020年出生人口分别为245人、223人: one name, a value for each listed year. With
-        no years to pair them with (近三年…分别为245人、223人、198人) nothing is read."""
+        no years to pair them with (近三年…分别为245人、223人、198人) nothing is read. ``listed``:
+        the years, when they are not before the name in its sentence (出生率回升。1981年、1982年
+        分别升至…)."""
         norm = self.doc.norm
         values, pos = [], q
         while True:
@@ -1220,8 +1242,9 @@ class _Extractor:
             pos = sep.end()
         if len(values) < 2:
             return [f for f in [self._figure_from(values[0], lab, field_name, ctx, "")] if f] if values else []
-        s, _ = self._sentence_of(lab.start)
-        listed = next(reversed(list(_YEAR_LIST.finditer(norm, s, lab.start))), None)
+        if listed is None:
+            s, _ = self._sentence_of(lab.start)
+            listed = next(reversed(list(_YEAR_LIST.finditer(norm, s, lab.start))), None)
         years = [(int(y.group("y")), y.span()) for y in re.finditer(
             r"(?P<y>(?:19|20)\d{2})\s*年?", listed.group())] if listed else []
         if len(years) != len(values):
