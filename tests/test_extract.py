@@ -1428,3 +1428,12 @@ def test_figures_in_parentheses_after_another_place_are_that_places() -> None:
     got = {r["place"]: figures(r) for r in extract_figures(text) if figure_fields(r)}
     assert got == {None: {"birth_rate_permille": 10.88, "death_rate_permille": 4.9},
                    "苏州市": {"birth_rate_permille": 10.37, "natural_growth_permille": 3.6}}
+
+
+def test_a_county_named_before_a_year_and_its_total() -> None:
+    """按东海县1986年底总人口893871人推算: read (按 is context), and the county's, also in a text
+    whose own place is a township."""
+    text = ("1987年浦南乡人口3.1万人。东海县残疾人抽样调查在浦南乡进行。"
+            "按东海县1986年底总人口893871人推算,全县有残疾人49873人。")
+    got = {r["place"]: figures(r) for r in extract_figures(text) if figure_fields(r)}
+    assert got == {"浦南乡": {"total_population": 31000}, "东海县": {"total_population": 893871}}

@@ -30,6 +30,8 @@ _COUNTY_PLACE = re.compile(r"(?P<name>(?![年月日])[^\W\d_a-zA-Z" + _NOT_IN_NA
 _VILLAGE = re.compile(r"(?P<name>(?![年月日])[^\W\d_a-zA-Z" + _NOT_IN_NAME + r"农]{2,3})村(?![委民镇乡组级])")
 #: Words after a county's name that state its facts (松岭区常住…, 和顺县户籍…).
 _COUNTY_FACTS = ("常住", "户籍", "公安", "下辖", "全年", "年末", "人口出生", "出生人口")
+#: A year a county's name may stand before (东海县1986年底总人口…).
+_YEAR_END = re.compile(r"(?:(?:19|20)\d{2}\s*年(?:底|末)?)?")
 #: Words after a name that show it is a place: its government, or facts about it.
 _PLACE_ORG = ("人民政府", "政府", "党委", "委员会", "卫健办", "计生办", "卫生院", "计划生育", "人口和计划生育",
               "人口与计划生育", "卫生健康", "人大", "办事处")
@@ -137,10 +139,11 @@ def find_places(doc: Document) -> None:
             and county[1] > 2 * max(score.values(), default=0):
         # 萧山区常住人口205.6万人 … 其中,瓜沥镇常住人口23.3万人: a district's text that names its towns
         doc.main_place, doc.main_level = county[0], county[2]
-        doc.places = {**levels, county[0]: county[2]}
+        doc.places = {**levels, **{k: v[1] for k, v in counties.items()}}
     elif score:
         doc.main_place = score.most_common(1)[0][0]
         doc.main_level = "township"
+        doc.places = {**levels, **{k: v[1] for k, v in counties.items()}}
         votes = [(n, c) for (p, c), n in county_votes.items() if p == doc.main_place]
         if votes:
             doc.county = max(votes)[1]
@@ -184,7 +187,7 @@ def _counties(doc: Document) -> dict[str, tuple[int, str]]:
         name = m.group("name")
         if name in NOT_PLACE or m.group() in NOT_PLACE or PLACE.match(doc.norm, m.end()):
             continue
-        if doc.norm.startswith(_COUNTY_CUES, m.end()):
+        if doc.norm.startswith(_COUNTY_CUES, _YEAR_END.match(doc.norm, m.end()).end()):
             full = doc.name(m.start(), m.end())
             found[full] = (found.get(full, (0, ""))[0] + 1, m.group("level"))
     return {_longer_name(doc, k): v for k, v in found.items()}
@@ -240,7 +243,7 @@ def county_mentions(doc: Document, s: int, e: int) -> list[tuple[int, int, str]]
             a -= 1  # 连云港市: a name of three characters
         full = doc.name(a, m.end())
         if doc.places.get(full) == m.group("level") and full != doc.main_place \
-                and doc.norm.startswith(_COUNTY_FIGURES, m.end()):
+                and doc.norm.startswith(_COUNTY_FIGURES, _YEAR_END.match(doc.norm, m.end()).end()):
             out.append((a, m.end(), full))
     return out
 

@@ -169,7 +169,7 @@ _NEUTRAL = re.compile(
     r"|数据显示|的|中|为|是|在|全|总|年|底|末|份|月|日|\d|同期|据|我|本|该|已|已经|全部|户籍|常住|流动"
     r"|流入|流出|外来|[-.~至到]|[一二三四五六七八九十]是|第[一二三四五六七八九十]+|首先|其次|另外|此外"
     r"|同时|再次|最后|[一二三四五六七八九十]+、|纯|上报|报告|据悉|据了解|据介绍|据调查|根据|报表|年报|资料"
-    r"|显示|表明|核实|期内|公安|居住半年以上的?|实际|另有|另|在册的?|原|而)*")
+    r"|显示|表明|核实|期内|公安|居住半年以上的?|实际|另有|另|在册的?|原|而|按照|按|依据)*")
 _CHANGE = re.compile(r"比上年|较上年|比去年|较去年|同比|环比|与上年|与去年|比上一年|增加|减少|下降|上升"
                      r"|增长|提高|降低|增幅|降幅|净增|净减|回落|多出|少了")
 _COMPARED_PLAIN = re.compile(r"\s*,?\s*(?P<w>与|比|较|同|和)\s*(?:(?P<y>(?:19|20)\d{2})\s*年|"
@@ -867,7 +867,8 @@ class _Extractor:
         prefix = _PLACE_THEN_WHOLE.sub("", prefix)
         # 平湖市常住人口 (also 2016年平湖市常住人口): a city or county the text names more than once,
         # at the clause start
-        year = re.match(r"(?:" + _YEAR.pattern + r")(?:末|底)?", prefix)
+        # (按东海县1986年底总人口…: also after 按 / 据, and before the year)
+        year = re.match(r"(?:按照|按|根据|据)?(?:(?:" + _YEAR.pattern + r")(?:末|底)?)?", prefix)
         off = year.end() if year else 0
         m = _CITY_AT_START.match(prefix[off:])
         if m and m.group() not in NOT_PLACE and self.doc.norm.count(m.group()) >= 2:
