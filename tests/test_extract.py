@@ -1437,3 +1437,24 @@ def test_a_county_named_before_a_year_and_its_total() -> None:
             "按东海县1986年底总人口893871人推算,全县有残疾人49873人。")
     got = {r["place"]: figures(r) for r in extract_figures(text) if figure_fields(r)}
     assert got == {"浦南乡": {"total_population": 31000}, "东海县": {"total_population": 893871}}
+
+
+def test_a_table_one_cell_per_line_with_section_rows_and_short_rows() -> None:
+    """A yearbook table copied one cell per line without pipes: section rows (一、户籍人口情况,
+    按性别分:) inside it, and rate rows that leave out the index column (2014年为上年%)."""
+    cells = ["2014", "2013", "2014年为上年%", "一、户籍人口情况", "总户数(户)", "2216019", "2180380",
+             "101.6", "总人口(人)", "6487209", "6430882", "100.9", "按性别分:", "男(人)", "3250391",
+             "3229015", "100.7", "出生人口(人)", "71302", "63954", "111.5", "出生率(‰)", "11.04", "9.98",
+             "死亡人口(人)", "37704", "36955", "102.0", "死亡率(‰)", "5.84", "5.77",
+             "自然增长率(‰)", "5.20", "4.21"]
+    text = "31  人口主要指标\n" + "".join(f"{c}\n" for c in cells) + "注:本表户籍资料根据市公安局提供的户籍数据编制。\n"
+    recs = {r["year"]: figures(r) for r in extract_figures(text) if figure_fields(r)}
+    assert recs == {
+        2014: {"total_population": 6487209, "births": 71302, "birth_rate_permille": 11.04, "deaths": 37704,
+               "death_rate_permille": 5.84, "natural_growth_permille": 5.2},
+        2013: {"total_population": 6430882, "births": 63954, "birth_rate_permille": 9.98, "deaths": 36955,
+               "death_rate_permille": 5.77, "natural_growth_permille": 4.21}}
+    # a row that leaves out a year's cell ends the table
+    text = "2014\n2013\n总人口(人)\n6487209\n6430882\n出生人口(人)\n71302\n出生率(‰)\n11.04\n9.98\n"
+    recs = {r["year"]: figures(r) for r in extract_figures(text) if figure_fields(r)}
+    assert 11.04 not in [v for f in recs.values() for v in f.values()]

@@ -296,16 +296,27 @@ def _one_cell_per_line(norm: str, lines: list[tuple[int, int]], i: int
         return not t or bool(_NUMBER_CELL.match(t) or _EMPTY_CELL.match(t))
 
     def rows(m: int) -> list[int]:
-        """Starts of the rows under ``m`` columns (``m - k`` header cells after the years)."""
+        """Starts of the rows under ``m`` columns (``m - k`` header cells after the years). A row
+        may leave out its last cells (出生率(‰) has no 为上年% cell) but not a year's; a name
+        with no number after it and a name after it is a section row (一、户籍人口情况), passed
+        over."""
         if any(number_or_blank(t) for t in text[k:m]):
             return []
-        out, r = [], m
-        while r + m < len(text):
-            name, nums = text[r], text[r + 1:r + 1 + m]
-            if (name and _NUMBER_CELL.match(name)) or not all(number_or_blank(t) for t in nums):
+        out, r, sections = [], m, 0
+        while r < len(text):
+            name = text[r]  # blank: a row whose name was lost, or a row kept as |
+            if _NUMBER_CELL.match(name):
                 break
+            n = 0
+            while n < m and r + 1 + n < len(text) and number_or_blank(text[r + 1 + n]):
+                n += 1
+            if n == 0 and sections < 2 and r + 1 < len(text):
+                r, sections = r + 1, sections + 1
+                continue
+            if n < k or (n < m and any(text[r + 1 + j] == "" for j in range(n))):
+                break  # a year's cell missing, or blank cells kept as | but too few of them
             out.append(r)
-            r += m + 1
+            r, sections = r + n + 1, 0
         return out
 
     by_columns = {m: rows(m) for m in range(k, k + 4)}
@@ -326,7 +337,10 @@ def _one_cell_per_line(norm: str, lines: list[tuple[int, int]], i: int
                 cells.append(Cell(field, y, lone[r], span, _unit(name, field)))
     if not cells:
         return None
-    return cells, i + starts[-1] + best + 1
+    last = starts[-1] + 1
+    while last < len(text) and last - starts[-1] <= best and number_or_blank(text[last]):
+        last += 1
+    return cells, i + last
 
 
 def find_tables(norm: str) -> tuple[list[Cell], list[tuple[int, int]]]:
