@@ -1458,3 +1458,11 @@ def test_a_table_one_cell_per_line_with_section_rows_and_short_rows() -> None:
     text = "2014\n2013\n总人口(人)\n6487209\n6430882\n出生人口(人)\n71302\n出生率(‰)\n11.04\n9.98\n"
     recs = {r["year"]: figures(r) for r in extract_figures(text) if figure_fields(r)}
     assert 11.04 not in [v for f in recs.values() for v in f.values()]
+
+
+def test_the_urban_part_of_a_population_is_not_the_population() -> None:
+    """其中城镇常住人口36293人 is a part (城镇 is no place's name, even printed twice)."""
+    text = ("2011年末,解放街道辖区总人口40253人。其中城镇常住人口36293人,城镇化率87.63%。"
+            "2011年末,解放街道辖区总人口40253人。其中城镇常住人口36293人。")
+    got = [figures(r) for r in extract_figures(text) if figure_fields(r)]
+    assert got == [{"total_population": 40253}]

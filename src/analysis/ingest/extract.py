@@ -868,7 +868,7 @@ class _Extractor:
         # 平湖市常住人口 (also 2016年平湖市常住人口): a city or county the text names more than once,
         # at the clause start
         # (按东海县1986年底总人口…: also after 按 / 据, and before the year)
-        year = re.match(r"(?:按照|按|根据|据)?(?:(?:" + _YEAR.pattern + r")(?:末|底)?)?", prefix)
+        year = re.match(r"(?:按照|按|根据|据|其中)?(?:(?:" + _YEAR.pattern + r")(?:末|底)?)?", prefix)
         off = year.end() if year else 0
         m = _CITY_AT_START.match(prefix[off:])
         if m and m.group() not in NOT_PLACE and self.doc.norm.count(m.group()) >= 2:
