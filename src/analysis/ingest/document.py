@@ -232,34 +232,32 @@ def _wide_self(doc: Document) -> tuple[str, int] | None:
 _COUNTY_FIGURES = ("总人口", "总户数", "户数", "人口", "常住", "户籍", "出生", "死亡", "年末", "全年")
 
 
+def _counties_in(doc: Document, s: int, e: int) -> list[tuple[re.Match[str], int, str]]:
+    """The counties, districts and cities named in ``norm[s:e]``: (match, start, name as printed),
+    with a name of three characters the text knows (连云港市, one of ``doc.places``) whole."""
+    out = []
+    for m in _COUNTY_PLACE.finditer(doc.norm, s, e):
+        a = m.start() - 1 if m.start() > s and doc.name(m.start() - 1, m.end()) in doc.places else m.start()
+        out.append((m, a, doc.name(a, m.end())))
+    return out
+
+
 def county_mentions(doc: Document, s: int, e: int) -> list[tuple[int, int, str]]:
     """Where, in ``norm[s:e]``, a county the text names with facts (one of ``doc.places``, not
     its own place) opens figures of its own: (start, end, name as printed). In a city's text,
     赣榆县总人口59.32万 is the county's, not the city's."""
-    out = []
-    for m in _COUNTY_PLACE.finditer(doc.norm, s, e):
-        a = m.start()
-        if m.start() > s and doc.name(a - 1, m.end()) in doc.places:
-            a -= 1  # 连云港市: a name of three characters
-        full = doc.name(a, m.end())
-        if doc.places.get(full) == m.group("level") and full != doc.main_place \
-                and doc.norm.startswith(_COUNTY_FIGURES, _YEAR_END.match(doc.norm, m.end()).end()):
-            out.append((a, m.end(), full))
-    return out
+    return [(a, m.end(), full) for m, a, full in _counties_in(doc, s, e)
+            if doc.places.get(full) == m.group("level") and full != doc.main_place
+            and doc.norm.startswith(_COUNTY_FIGURES, _YEAR_END.match(doc.norm, m.end()).end())]
 
 
 def named_before_parenthesis(doc: Document, s: int, e: int) -> list[tuple[int, str]]:
     """Where, in ``norm[s:e]``, a parenthesis opens right after a county or city that is not the
     text's own: (offset just inside the parenthesis, name as printed). 仅次于苏州市(出生率为10.37‰…):
     the figures inside are that place's."""
-    out = []
-    for m in _COUNTY_PLACE.finditer(doc.norm, s, e):
-        if doc.norm.startswith("(", m.end()) and m.group("name") not in NOT_PLACE:
-            a = m.start() - 1 if m.start() > s and doc.name(m.start() - 1, m.end()) in doc.places else m.start()
-            full = doc.name(a, m.end())
-            if full != doc.main_place:
-                out.append((m.end() + 1, full))
-    return out
+    return [(m.end() + 1, full) for m, _, full in _counties_in(doc, s, e)
+            if doc.norm.startswith("(", m.end()) and m.group("name") not in NOT_PLACE
+            and full != doc.main_place]
 
 
 def place_level(word: str) -> str:

@@ -150,12 +150,14 @@ _PLACE_THEN_WHOLE = re.compile(r"^[\u4e00-\u9fff]{1,4}?(?:市|县|区|乡|镇|�
 _NEXT_YEAR = re.compile(r"\s*(?P<sep>[,;、])?\s*(?P<y>(?:19|20)\d{2})\s*年(?:底|末)?\s*"
                         r"(?:已?达到|已?达|为|增至|增加到|增长到|上升到|升至|下降到|降至|减少到|减至)?\s*"
                         r"(?=\d)")
+#: How a name's values went (继续稳定下降, 回升, 很高), with the years to follow.
+_TREND_WORDS = (r"(?:(?:继续|稳定|逐年|持续|不断|明显|大幅)\s*)*"
+                r"(?:下降|上升|回升|回落|增长|降低|提高|变化|很高|较高|偏高|很低|较低)")
 #: 自然增长率:1971年为… / 出生率继续稳定下降:1975年为…: a name, a trend, a colon, years with values.
-_YEARS_AFTER_NAME = re.compile(r"\s*(?:(?:(?:继续|稳定|逐年|持续|不断|明显|大幅)\s*)*(?:下降|上升|回升|增长|降低|提高|变化)(?:情况|如下)?)?"
-                        r"\s*:\s*(?=(?:19|20)\d{2}\s*年(?:底|末)?\s*(?:为|是|达|降至|升至|下降到|上升到)?\s*\d)")
+_YEARS_AFTER_NAME = re.compile(r"\s*(?:" + _TREND_WORDS + r"(?:情况|如下)?)?"
+                               r"\s*:\s*(?=(?:19|20)\d{2}\s*年(?:底|末)?\s*(?:为|是|达|降至|升至|下降到|上升到)?\s*\d)")
 #: …出生率稳定下降。: a name's trend ending its sentence (its years follow in the next one).
-_TREND_END = re.compile(r"(?:(?:继续|稳定|逐年|持续|不断|明显|大幅)\s*)*(?:下降|上升|回升|回落|增长|降低|提高|很高|较高|偏高|"
-                        r"很低|较低)\s*[。:]\s*")
+_TREND_END = re.compile(_TREND_WORDS + r"\s*[。:]\s*")
 #: A chronicle's year heading: a year alone before a line break, at a line's start or after 。.
 _HEADING_YEAR = re.compile(r"(?:^|(?<=[\n。]))[ \t]*(?P<y>(?:19|20)\d{2})[ \t]*年[ \t]*(?=\n)")
 #: A list marker right before a name: the name heads a section (一、常住人口 / (二)户籍人口).
