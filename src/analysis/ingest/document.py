@@ -198,16 +198,12 @@ def _longer_name(doc: Document, name: str) -> str:
     character before it, where the text prints it at least twice and always with that character,
     or prints that character right at the start of a clause (。连云港市常住人口…)."""
     norm_name = headers.normalize_text(name)
-    at = _find_all(doc.norm, norm_name)
+    at = [m.start() for m in re.finditer(re.escape(norm_name), doc.norm)]
     before = {doc.norm[i - 1] if i else "" for i in at}
     one = len(before) == 1 and re.fullmatch(r"[^\W\d_a-zA-Z" + _NOT_IN_NAME + r"年月日]", next(iter(before)))
     if one and (len(at) >= 2 or any(i == 1 or doc.norm[i - 2] in "\n。;,:" for i in at)):
         return doc.name(at[0] - 1, at[0] + len(norm_name))
     return name
-
-
-def _find_all(text: str, word: str) -> list[int]:
-    return [m.start() for m in re.finditer(re.escape(word), text)]
 
 
 def _best_county(counties: dict[str, tuple[int, str]]) -> tuple[str, int, str] | None:

@@ -114,7 +114,7 @@ _MASKED_YEAR = re.compile(r"(?<![A-Za-z])(?:(?:19|20)[xX×*_\-－]{2}|[xX×*]{1,
 #: Several years (1985~2000年, 1949年至1955年, 2012至20xx年): a figure over them is no year's.
 _YEAR_RANGE = re.compile(r"(?<![\d.])(?P<a>(?:19|20)\d{2})\s*年?\s*(?:至|到|-|~|～|—|–|－)\s*"
                          r"(?P<b>(?:19|20)(?:\d{2}|[xX×*]{2}))\s*年(?!龄|代|级|限)")
-_MULTI_YEAR = re.compile(r"^(?:\d{4}-(?:\d{4}|\d{2}[xX×*]{2})|\d{1,2})年$")
+_MULTI_YEAR = re.compile(r"^\d{4}-(?:\d{4}|\d{2}[xX×*]{2})年$")
 #: 10年中 / 五年来 / 8年间 / 10年的: what follows in the sentence is a total over several years
 _YEARS_SPAN = re.compile(r"(?<![\d.第])(?P<n>[两二三四五六七八九十]{1,3}|\d{1,2})\s*年(?:中|间|来|内|里|的)(?!\d)")
 #: Names a births count may follow (共增加91569个新生儿), and the verbs that may precede it.
@@ -507,17 +507,16 @@ class _Extractor:
         self._census_opening(s, e)
         if carry is not None and carry.label is not None and carry.label.needs is None \
                 and _TREND_END.fullmatch(norm, carry.end, s):
+            ctx0 = Context(self.doc.main_place, None)
             listed = _YEAR_LIST.match(norm, s, e)
             fill = _FILLER.match(norm, listed.end(), e) if listed else None
             if _NEXT_YEAR.match(norm, s, e):
                 # 全市人口出生率稳定下降。1970年为33.60‰,1971年为29.20‰: the years of the name
                 # the sentence before ended on
-                self._year_by_year(carry, carry.label.field, Context(self.doc.main_place, None), s, e,
-                                   first=True)
+                self._year_by_year(carry, carry.label.field, ctx0, s, e, first=True)
             elif listed and fill and "分别" in fill.group():
                 # 人口出生率回升。1981年、1982年分别升至20.3‰和20.75‰: the same, listed
-                self._one_name_several_values(carry, carry.label.field, Context(self.doc.main_place, None),
-                                              fill.end(), e, listed)
+                self._one_name_several_values(carry, carry.label.field, ctx0, fill.end(), e, listed)
         last: Figure | None = None
         last_unbound: _Label | None = None
         #: one entry per open parenthesis: what to restore at its end, and whether it held names
@@ -1088,8 +1087,8 @@ class _Extractor:
         return fig
 
     def _years_before(self, pos: int) -> str | None:
-        """"10年" when the sentence says 10年中 / 十年来 / 8年间 before ``pos``, with no year after it:
-        the counts there are totals over those years. (Rates there are each year's: 近10年来稳定在…,
+        """The span of years (``"10年"``) when the sentence says 10年中 / 十年来 / 8年间 before ``pos``,
+        with no year after it: the counts there are totals over those years. (Rates there are each year's: 近10年来稳定在…,
         人口出生率为9.88‰ is the year's rate.)"""
         s, _ = self._sentence_of(pos)
         last: tuple[int, int] | None = None
