@@ -1466,3 +1466,29 @@ def test_the_urban_part_of_a_population_is_not_the_population() -> None:
             "2011年末,解放街道辖区总人口40253人。其中城镇常住人口36293人。")
     got = [figures(r) for r in extract_figures(text) if figure_fields(r)]
     assert got == [{"total_population": 40253}]
+
+
+# Session 8 -----------------------------------------------------------------------------------------
+
+def test_a_town_and_a_street_of_the_same_stem() -> None:
+    """东山镇 heads an entry on 东山街道: the stem of the one (东山) must not cut the other's name
+    down to 街道, or the street's own total is taken for something else's."""
+    text = ("东山镇,隶属于黑龙江省大兴安岭地区加格达奇区。\n"
+            "截至2011年末,东山街道辖区总人口23824人,另有流动人口276人。")
+    got = {(r["place"], r["series"]): figures(r) for r in extract_figures(text) if figure_fields(r)}
+    assert got == {("东山街道", "main"): {"total_population": 23824},
+                   ("东山街道", "migrant"): {"total_population": 276}}
+
+
+def test_a_sentence_that_prints_percent_for_per_mille_throughout() -> None:
+    """出生率为10.8%,死亡率为1.1%: 1.1 could be a percentage, but the birth rate beside it cannot,
+    and 488 deaths in 453229 people are 1.08‰ (hand-worked), so the whole sentence's % is ‰."""
+    text = ("2022年末,全区户籍总人口453229人。出生人口4903人,出生率为10.8%,死亡人口488人,"
+            "死亡率为1.1%,自然增长率为9.7%。")
+    rec = only([r for r in extract_figures(text) if figure_fields(r)])
+    assert round(488 / 453229 * 1000, 1) == rec["death_rate_permille"] == 1.1
+    assert rec["birth_rate_permille"] == 10.8 and rec["natural_growth_permille"] == 9.7
+    assert only(problems([rec], "permille_misprinted_sibling"))["field"] == "death_rate_permille"
+    # alone, 1.1% stays unread
+    recs = extract_figures("2022年,全区死亡率为1.1%。")
+    assert not [r for r in recs if figure_fields(r)] and problems(recs, "unit")

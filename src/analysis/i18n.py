@@ -563,6 +563,11 @@ TABLE: dict[str, dict[str, str]] = {
         "en": "{label} '{text}' is printed with %, but no population has this rate in per cent: the "
               "‰ sign is misprinted, so it is read as ‰: check the text.",
     },
+    "ingest.extract.extract.permille_misprinted_sibling": {
+        "zh": "{label}“{text}”印的是百分号;同一句中其他比率的百分号显然是千分号之误,此处也按‰读取,请核对原文。",
+        "en": "{label} '{text}' is printed with %; the other rates of its sentence cannot be per "
+              "cent, so the sentence prints % for ‰: read as ‰, check the text.",
+    },
     "ingest.extract.extract.ratio_order": {
         "zh": "{label}写作“{text}”,前项为100,无法确定哪一项是男婴,未读取(通常写作 男:女=X:100)。",
         "en": "{label} is written '{text}' with 100 first: which term is boys is unclear; not read "

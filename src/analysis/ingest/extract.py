@@ -293,6 +293,12 @@ _BARE_RATE_RANGE = {"birth_rate_permille": (0, 60), "death_rate_permille": (0, 4
 #: misprinted ‰ (a birth rate of 6% would be 60‰; death 4%, natural growth 5%).
 _PERCENT_MAX = {"birth_rate_permille": 6, "death_rate_permille": 4, "natural_growth_permille": 5}
 
+#: A crude rate printed with %, for :meth:`_Extractor._sibling_misprinted`.
+_CRUDE_RATE_NAMES = {"出生率": "birth_rate_permille", "死亡率": "death_rate_permille",
+                     "自然增长率": "natural_growth_permille"}
+_CRUDE_RATE_PERCENT = re.compile(r"(?P<name>出生率|死亡率|自然增长率)[为是:\s]{0,3}"
+                                 r"(?P<num>\d+(?:\.\d+)?)\s*%")
+
 
 def _percent_impossible(field_name: str, d: Decimal) -> bool:
     """Whether a crude rate printed with % is impossible as a percentage (so its % is a
@@ -859,11 +865,15 @@ class _Extractor:
         if heading:
             prefix = prefix[heading.end():]
         # places, self references and qualifying names are context too
-        for name, lvl in self.doc.places.items():
-            name = headers.normalize_text(name)  # as printed, without romanised readings
+        # whole names first, longest first, then their stems (衢州 for 衢州市, 和顺 for 和顺县): the
+        # stem of 东山镇 would otherwise cut 东山街道 to 街道
+        names = sorted(((headers.normalize_text(n), lvl) for n, lvl in self.doc.places.items()),
+                       key=lambda p: (-len(p[0]), p[0]))
+        for name, _ in names:
             prefix = prefix.replace(name, "")
+        for name, lvl in names:
             if len(name) - len(lvl) >= 2 and name.endswith(lvl):
-                prefix = prefix.replace(name[:-len(lvl)], "")  # 衢州 for 衢州市, 和顺 for 和顺县
+                prefix = prefix.replace(name[:-len(lvl)], "")
         # 桐乡全市 / 平湖市全年 …: a place the text does not otherwise name, then the whole of it
         prefix = _PLACE_THEN_WHOLE.sub("", prefix)
         # 平湖市常住人口 (also 2016年平湖市常住人口): a city or county the text names more than once,
@@ -1040,11 +1050,14 @@ class _Extractor:
                 # 出生率为4.48,死亡率为4.40: a rate word and a plausible number, ‰ left out
                 self._problem("extract.unit_assumed", "note", field_name, ctx, span, lab,
                               label_text, unit="‰")
-            elif kind == "‰" and unit == "%" and not pre and _percent_impossible(field_name, d):
+            elif kind == "‰" and unit == "%" and not pre and (
+                    _percent_impossible(field_name, d) or self._sibling_misprinted(span[0])):
                 # 人口出生率38.9% (a crude rate no population has in per cent): the ‰ sign
-                # misprinted (‰ as OCR reads it, 35.4%o, is normalised before); read as ‰, say so
-                self._problem("extract.permille_misprinted", "warning", field_name, ctx, span, lab,
-                              label_text)
+                # misprinted (‰ as OCR reads it, 35.4%o, is normalised before); read as ‰, say so.
+                # A possible one (死亡率为1.1%) beside an impossible one is misprinted too.
+                key = "extract.permille_misprinted" if _percent_impossible(field_name, d) \
+                    else "extract.permille_misprinted_sibling"
+                self._problem(key, "warning", field_name, ctx, span, lab, label_text)
             elif kind == "‰" and not (unit == "‰" or pre == "千分之"):
                 self._problem("extract.unit", "warning", field_name, ctx, span, lab, label_text,
                               expected="‰")
@@ -1280,6 +1293,15 @@ class _Extractor:
                 self._figure_from(v, lab, field_name, Context(ctx.place, y, ctx.series, period, ys), "")
 
     # -- records and problems -----------------------------------------------------------------------
+
+    def _sibling_misprinted(self, pos: int) -> bool:
+        """出生率为10.8%,死亡率为1.1%,自然增长率为9.7%: a death rate of 1.1 could be a percentage,
+        but the birth rate beside it in the same sentence cannot, so the writer printed % for ‰
+        throughout the sentence."""
+        s, e = self._sentence_of(pos)
+        return any(_percent_impossible(_CRUDE_RATE_NAMES[m.group("name")], d)
+                   for m in _CRUDE_RATE_PERCENT.finditer(self.doc.norm, s, e)
+                   if (d := to_decimal(m.group("num"))) is not None)
 
     def _sentence_of(self, pos: int) -> tuple[int, int]:
         i = bisect.bisect_right(self.sentences, (pos, len(self.doc.norm) + 1)) - 1
