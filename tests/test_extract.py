@@ -1492,3 +1492,36 @@ def test_a_sentence_that_prints_percent_for_per_mille_throughout() -> None:
     # alone, 1.1% stays unread
     recs = extract_figures("2022年,全区死亡率为1.1%。")
     assert not [r for r in recs if figure_fields(r)] and problems(recs, "unit")
+
+
+def test_a_wiki_population_history_as_a_markdown_table() -> None:
+    """年份 | 人口 | ±%: one schema column under a 年份 head is a table too (the ±% column holds
+    — and +3.8%, not numbers); the Markdown rule line ---|---| is passed over."""
+    text = ("茂林区\n年份 | 人口 | ±% |\n---|---|---|\n1946 | 1,002 | — |\n1951 | 967 | −3.5% |\n"
+            "1956 | 1,004 | +3.8% |\n来源:历年村里户数人口统计表\n")
+    got = {r["year"]: figures(r) for r in extract_figures(text) if figure_fields(r)}
+    assert got == {1946: {"total_population": 1002}, 1951: {"total_population": 967},
+                   1956: {"total_population": 1004}}
+    # without the 年份 head, one column is not enough to call the lines a table
+    text = "指标 | 人口 | ±% |\n1946 | 1,002 | — |\n1951 | 967 | −3.5% |\n"
+    assert not [r for r in extract_figures(text) if figure_fields(r)]
+
+
+def test_a_wiki_population_history_whose_cells_lost_their_separators() -> None:
+    """历史人口 / 年份人口±% / 1986 18,449−1.1%: the year, the count, the change, glued."""
+    rows = "1981 18,649—    \n1986 18,449−1.1%\n1991 16,895−8.4%\n"
+    got = {r["year"]: figures(r) for r in extract_figures("瑞穗乡\n历史人口\n年份人口±%\n" + rows)
+           if figure_fields(r)}
+    assert got == {1981: {"total_population": 18649}, 1986: {"total_population": 18449},
+                   1991: {"total_population": 16895}}
+    # two rows are no table
+    assert not [r for r in extract_figures("年份人口±%\n1981 18,649—\n1986 18,449−1.1%\n")
+                if figure_fields(r)]
+
+
+def test_a_census_heading_before_the_first_sentence_on_its_line() -> None:
+    """第七次全国人口普查部分数据 全旗常住人口为35756人: a heading ending in 数据, then a space."""
+    text = ("额济纳旗位于内蒙古自治区最西端。\n第七次全国人口普查部分数据 全旗常住人口为35756人,"
+            "与2010年第六次全国人口普查的32410人相比,增加3346人。")
+    got = {r["year"]: figures(r) for r in extract_figures(text) if figure_fields(r)}
+    assert got == {2020: {"permanent_population": 35756}, 2010: {"permanent_population": 32410}}

@@ -162,7 +162,7 @@ _TREND_END = re.compile(_TREND_WORDS + r"\s*[。:]\s*")
 _HEADING_YEAR = re.compile(r"(?:^|(?<=[\n。]))[ \t]*(?P<y>(?:19|20)\d{2})[ \t]*年[ \t]*(?=\n)")
 #: A list marker right before a name: the name heads a section (一、常住人口 / (二)户籍人口).
 _LIST_HEADING = re.compile(r"(?:^|[\s:。;])(?:[一二三四五六七八九十]+、|\(?[一二三四五六七八九十\d]+\)|\d+[.、])\s*$")
-_HEADING = re.compile(r"^[\u4e00-\u9fff]{2,12}(?:情况|概况|工作)\s+")
+_HEADING = re.compile(r"^[\u4e00-\u9fff]{2,12}(?:情况|概况|工作|数据)\s+")
 _CITY_AT_START = re.compile(r"^[\u4e00-\u9fff]{1,4}?(?:市|县|旗|社区|街道|镇|乡)")
 #: Words that may stand before a name in its clause without making the figure someone else's.
 _NEUTRAL = re.compile(

@@ -14,6 +14,11 @@ years down (one row per year)::
     年份   总人口   出生人口   出生率(‰)
     2022   33500    210        6.27
 
+Under a 年份 head one schema column is enough (a wiki's population history ``年份 | 人口 | ±%``,
+whose other columns hold changes such as ``+3.8%``); Markdown rule lines (``---|---|``) are passed
+over, and the same history with its separators lost (``年份人口±%`` over ``1986 18,449−1.1%``)
+is read when it has three rows or more.
+
 Tables drawn with box characters (``┃ 1991 │ 61658 │``, rules of ``─┼┠``) are read the same way:
 the verticals separate cells and the rule lines are passed over. A header of two rows (``孩次 │ 一孩
 │ 二孩`` over ``年度 │ 数量 │ % │ 数量 │ %``) names each column by its group and sub-column.
@@ -47,8 +52,10 @@ from . import headers
 
 _SPLIT = re.compile(r"\s{2,}|\t|\||\u3000|[│┃║┆┊]")
 #: A rule line of a drawn table: box characters, dashes and spaces only.
+#: A Markdown table's rule (---|---|, |:---|---:|) is one too.
 _RULE_LINE = re.compile(r"^\s*[─━┄┈┼╋┠┨┏┓┗┛├┤┌┐└┘┬┴┯┷┳┻═╔╗╚╝╠╣╦╩╬╞╡╪╟╢╫┿╂+\-=]"
-                        r"[─━┄┈┼╋┠┨┏┓┗┛├┤┌┐└┘┬┴┯┷┳┻═╔╗╚╝╠╣╦╩╬╞╡╪╟╢╫┿╂+\-=\s│┃║]*$")
+                        r"[─━┄┈┼╋┠┨┏┓┗┛├┤┌┐└┘┬┴┯┷┳┻═╔╗╚╝╠╣╦╩╬╞╡╪╟╢╫┿╂+\-=\s│┃║]*$"
+                        r"|^\s*\|?(?:\s*:?-{3,}:?\s*\|)+(?:\s*:?-{3,}:?\s*)?$")
 #: An empty cell of a table (not available, nothing).
 _EMPTY_CELL = re.compile(r"^(?:NA|N/A|na|n/a|-|—|–|－|…|/|无)$")
 #: Sub-columns that hold the group's own count (一孩 │ 数量).
@@ -259,6 +266,30 @@ def _lone_cell(norm: str, start: int, end: int) -> tuple[int, int] | None:
     return cells[0] if cells else (start, start)
 
 
+_GLUED_HEAD = re.compile(r"\s*(?:年份|年度)(?P<name>[^\d\s±%]{2,8}?)(?:±%|±|增减%?|增长%?)?\s*$")
+_GLUED_ROW = re.compile(r"\s*(?P<y>(?:19|20)\d{2})\s+(?P<n>\d{1,3}(?:,\d{3})+|\d+)(?![\d.,])"
+                        r"\s*(?:[—–\-−+]\s*(?:\d+(?:\.\d+)?%)?)?\s*$")
+
+
+def _glued_years_down(norm: str, lines: list[tuple[int, int]], i: int
+                      ) -> tuple[list[Cell], int] | None:
+    """A wiki's population history whose cells lost their separators (``年份人口±%`` over
+    ``1986 18,449−1.1%``): one field after the year head, then rows of a year, a count and the
+    change. At least three rows."""
+    head = _GLUED_HEAD.match(norm, *lines[i])
+    field = headers.match_header(head.group("name")) if head else None
+    if head is None or field is None or headers.unit_kind(field) != "count":
+        return None
+    found, j = [], i + 1
+    while j < len(lines):
+        m = _GLUED_ROW.match(norm, *lines[j])
+        if not m:
+            break
+        found.append(Cell(field, int(m.group("y")), head.span("name"), m.span("n"), ""))
+        j += 1
+    return (found, j) if len(found) >= 3 else None
+
+
 def _one_cell_per_line(norm: str, lines: list[tuple[int, int]], i: int
                        ) -> tuple[list[Cell], int] | None:
     """A table printed one cell per line, as a web table comes out of some copies::
@@ -401,13 +432,16 @@ def find_tables(norm: str) -> tuple[list[Cell], list[tuple[int, int]]]:
                 j += 1
             else:
                 fields = [headers.match_header(t) for t in texts[1:]]
-            if sum(1 for f in fields if f) >= 2:
+            # one field is enough under a 年份 head (年份 | 人口 | ±%: a wiki's population
+            # history); the other columns' cells are then whatever they hold
+            if sum(1 for f in fields if f) >= (1 if texts[0] in _YEAR_HEAD else 2):
                 while j < len(lines):
                     r = _cells(norm, *lines[j])
                     y = _YEAR_CELL.match(norm[r[0][0]:r[0][1]]) if r else None
                     nums = r[1:]
                     if not y or not nums or len(nums) > len(fields) \
-                            or not all(_NUMBER_CELL.match(norm[a:b]) for a, b in nums):
+                            or not all(_NUMBER_CELL.match(norm[a:b])
+                                       for (a, b), f in zip(nums, fields) if f):
                         break
                     found += [Cell(f, int(y.group("y")), row[k + 1], span, _unit(texts[k + 1], f))
                               for k, (f, span) in enumerate(zip(fields, nums)) if f]
@@ -416,6 +450,10 @@ def find_tables(norm: str) -> tuple[list[Cell], list[tuple[int, int]]]:
             wrapped = _wrapped_years_down(norm, lines, i)
             if wrapped:
                 found, j = wrapped
+        if not found:
+            glued = _glued_years_down(norm, lines, i)
+            if glued:
+                found, j = glued
         if not found:
             lone = _one_cell_per_line(norm, lines, i)
             if lone:
