@@ -1525,3 +1525,28 @@ def test_a_census_heading_before_the_first_sentence_on_its_line() -> None:
             "与2010年第六次全国人口普查的32410人相比,增加3346人。")
     got = {r["year"]: figures(r) for r in extract_figures(text) if figure_fields(r)}
     assert got == {2020: {"permanent_population": 35756}, 2010: {"permanent_population": 32410}}
+
+
+def test_years_of_the_republic_in_taiwan_and_bare_ones_after_them() -> None:
+    """民國72年 is 1983 (Taiwan counts the Republic's years on after 1949); after 民国5年(1916)
+    a bare 24年 in the same paragraph is 1935, while 12年中 is a span, and 3年 (before 5) no
+    year of the Republic."""
+    got = {r["year"]: figures(r) for r in extract_figures("大埔乡民國72年時人口為4059人。")
+           if figure_fields(r)}
+    assert got == {1983: {"total_population": 4059}}
+    text = ("民国5年(1916),全县人口总数为98230人。12年中净增19051人。24年全县人口总数为110475人。"
+            "3年全县人口总数为90000人。")
+    got = {r["year"]: figures(r) for r in extract_figures(text) if figure_fields(r)}
+    assert got[1916] == {"total_population": 98230} and got[1935] == {"total_population": 110475}
+    assert 1914 not in got and 1923 not in got
+    # a new paragraph ends the Republic's count
+    got = {r["year"] for r in extract_figures("民国5年,全县人口总数为98230人。\n24年全县人口总数为110475人。")
+           if figure_fields(r)}
+    assert 1935 not in got
+
+
+def test_words_between_a_year_and_its_name() -> None:
+    """大埔乡之总人口数曾一度高达5433人 / 民國82年時: 之, 时 and 曾一度 are no part of the name."""
+    got = {r["year"]: figures(r) for r in extract_figures("民國82年時,大埔鄉之總人口數曾一度高達5433人。")
+           if figure_fields(r)}
+    assert got == {1993: {"total_population": 5433}}

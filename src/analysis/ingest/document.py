@@ -116,7 +116,7 @@ def find_places(doc: Document) -> None:
             start = m.start() - len(c.group("county"))
             county_votes[(full, doc.name(start, m.start()))] += 1
         if org or c or m.start() == 0 or before[-1:] in "\n。" or before.endswith("关于") \
-                or after.startswith(_PLACE_FACTS):
+                or after.startswith(_PLACE_FACTS) or after[:1] in "之的" and after[1:].startswith(_PLACE_FACTS):
             cued.add(full)
     # a name is a place only where the text treats it as one at least once
     levels = {k: v for k, v in levels.items() if k in cued}

@@ -89,7 +89,7 @@ _UNIT_COUNT = ("人", "名", "个", "例", "口")
 _OTHER_UNITS = "户对次元岁年月日天件份盒条场期项所家台本张支袋瓶斤倍亩座位村组批周"
 
 _FILLER = re.compile(
-    r"(?:\s|\[\d{1,2}\]|:|仍然|仍|再|高达|最高达|低至|仅有|为|是|共增加|(?:下降|降低|上升|增加|减少|提高|降|升|增|减)?(?:至|到)|降为|升为|降低为|下降为|上升为|已达到|已经达到|达到了|达到|已达|达|有|共有|共计|共|计|合计|总计|累计|仅为|仅|只有"
+    r"(?:\s|\[\d{1,2}\]|:|仍然|仍|再|曾经|曾|一度|高达|最高达|低至|仅有|为|是|共增加|(?:下降|降低|上升|增加|减少|提高|降|升|增|减)?(?:至|到)|降为|升为|降低为|下降为|上升为|已达到|已经达到|达到了|达到|已达|达|有|共有|共计|共|计|合计|总计|累计|仅为|仅|只有"
     r"|约为|约有|约|大约|近|接近|超过|不足|不到|逾|分别为|分别是|分别达到|分别达|分别|人数|总数|总量"
     r"|数量|数|人口|婴儿|的|控制在|力争|确保|争取|保持在|稳定在|不低于|不高于|不超过|低于|高于|目标|新增)*")
 _APPROX_WORDS = ("约", "大约", "近", "接近", "超过", "不足", "不到", "逾", "控制在", "力争", "确保",
@@ -115,6 +115,9 @@ _MASKED_YEAR = re.compile(r"(?<![A-Za-z])(?:(?:19|20)[xX×*_\-－]{2}|[xX×*]{1,
 _YEAR_RANGE = re.compile(r"(?<![\d.])(?P<a>(?:19|20)\d{2})\s*年?\s*(?:至|到|-|~|～|—|–|－)\s*"
                          r"(?P<b>(?:19|20)(?:\d{2}|[xX×*]{2}))\s*年(?!龄|代|级|限)")
 _MULTI_YEAR = re.compile(r"^\d{4}-(?:\d{4}|\d{2}[xX×*]{2})年$")
+#: 民国5年(1916)…17年为117281人: after a year of the Republic, a bare 17年 counts from 1912 too
+_ROC_LATER = re.compile(r"(?<![\d.第)\u4e00-\u9fff])(?P<n>\d{1,3}|[一二三四五六七八九十]{1,4})\s*年"
+                        r"(?![间間中来內内里的以后前代之多左右期龄级限底末])")
 #: 10年中 / 五年来 / 8年间 / 10年的: what follows in the sentence is a total over several years
 _YEARS_SPAN = re.compile(r"(?<![\d.第])(?P<n>[两二三四五六七八九十]{1,3}|\d{1,2})\s*年(?:中|间|来|内|里|的)(?!\d)")
 #: Names a births count may follow (共增加91569个新生儿), and the verbs that may precede it.
@@ -171,7 +174,7 @@ _NEUTRAL = re.compile(
     r"|数据显示|的|中|为|是|在|全|总|年|底|末|份|月|日|\d|同期|据|我|本|该|已|已经|全部|户籍|常住|流动"
     r"|流入|流出|外来|[-.~至到]|[一二三四五六七八九十]是|第[一二三四五六七八九十]+|首先|其次|另外|此外"
     r"|同时|再次|最后|[一二三四五六七八九十]+、|纯|上报|报告|据悉|据了解|据介绍|据调查|根据|报表|年报|资料"
-    r"|显示|表明|核实|期内|公安|居住半年以上的?|实际|另有|另|在册的?|原|而|按照|按|依据)*")
+    r"|显示|表明|核实|期内|公安|居住半年以上的?|实际|另有|另|在册的?|原|而|按照|按|依据|时|之)*")
 _CHANGE = re.compile(r"比上年|较上年|比去年|较去年|同比|环比|与上年|与去年|比上一年|增加|减少|下降|上升"
                      r"|增长|提高|降低|增幅|降幅|净增|净减|回落|多出|少了")
 _COMPARED_PLAIN = re.compile(r"\s*,?\s*(?P<w>与|比|较|同|和)\s*(?:(?P<y>(?:19|20)\d{2})\s*年|"
@@ -275,7 +278,8 @@ def _year_value(m: re.Match[str]) -> int | None:
         return CENSUS_YEARS[m.group("census") or m.group("census2")]
     if m.group("mg"):  # 民国7年(1918): the Republic's years count from 1912
         n = int(m.group("mg")) if m.group("mg").isdigit() else cn_number(m.group("mg"))
-        return 1911 + int(n) if n is not None and 1 <= n <= 38 else None
+        # (民國72年 in Taiwan, where the count goes on after 1949)
+        return 1911 + int(n) if n is not None and 1 <= n <= schema.YEAR_MAX - 1911 else None
     raw = m.group("cy")
     if not any(c in raw for c in "一二三四五六七八九〇零○"):
         return None  # "0000" or Latin O's only: not a Chinese-numeral year
@@ -378,6 +382,9 @@ class _Extractor:
         self._para_series: str | None = None
         #: the year a text states only after its first figures (与2015年相比,2016年…), and where
         self._late_year: tuple[int, tuple[int, int]] | None = None
+        #: where each year of the Republic written in full ends, and its number (民国5年: 5)
+        self._roc = [(m.end(), y - 1911) for m in _YEAR.finditer(norm)
+                     if m.group("mg") and (y := _year_value(m)) is not None]
 
     # -- entry point --------------------------------------------------------------------------------
 
@@ -440,6 +447,7 @@ class _Extractor:
             if y is not None and not self._in_title(m.start()) \
                     and not any(a <= m.start() < b for a, b in trends):
                 events.append((m.start(), m.end(), "year", y))
+        events += self._roc_later(s, e)
         for m in _MASKED_YEAR.finditer(norm, s, e):
             events.append((m.start(), m.end(), "masked_year", None))
         for m in _PERIOD.finditer(norm, s, e):
@@ -488,6 +496,21 @@ class _Extractor:
             if not (kept and ev[0] < kept[-1][1]):
                 kept.append(ev)
         return kept
+
+    def _roc_later(self, s: int, e: int) -> list[tuple[int, int, str, object]]:
+        """Years of the Republic written bare after one written in full in the same paragraph
+        (民国5年(1916)…17年为117281人。24年为110475人; 民國72年時…至84年時): each no earlier
+        than the full one, so 12年間 / 7年之间 (spans) and smaller numbers stay what they are."""
+        norm = self.doc.norm
+        out: list[tuple[int, int, str, object]] = []
+        for m in _ROC_LATER.finditer(norm, s, e):
+            full = next((f for f in reversed(self._roc) if f[0] < m.start()), None)
+            if full is None or "\n" in norm[full[0]:m.start()]:
+                continue
+            n = int(m.group("n")) if m.group("n").isdigit() else cn_number(m.group("n"))
+            if n is not None and full[1] <= n <= schema.YEAR_MAX - 1911:
+                out.append((m.start(), m.end(), "year", 1911 + int(n)))
+        return out
 
     def _sentence(self, s: int, e: int, year_ctx: _YearCtx, carry: _Label | None
                   ) -> tuple[_YearCtx, _Label | None]:
