@@ -1550,3 +1550,30 @@ def test_words_between_a_year_and_its_name() -> None:
     got = {r["year"]: figures(r) for r in extract_figures("民國82年時,大埔鄉之總人口數曾一度高達5433人。")
            if figure_fields(r)}
     assert got == {1993: {"total_population": 5433}}
+
+
+def test_years_after_a_trend_and_a_comma() -> None:
+    """开封市人口出生率逐年下降,1979年降至12.5‰: the trend word, a comma, then the year's value."""
+    got = {r["year"]: figures(r) for r in extract_figures(
+        "全市人口出生率逐年下降,1979年降至12.5‰,1980年为11.9‰。") if figure_fields(r)}
+    assert got == {1979: {"birth_rate_permille": 12.5}, 1980: {"birth_rate_permille": 11.9}}
+
+
+def test_a_street_office_speaking_of_itself_and_a_bare_headcount() -> None:
+    """我街办 (街道办事处) is the street itself; 全乡12894人, with no verb, is the township's
+    population when the number ends its clause (全乡12个村 is not)."""
+    got = [figures(r) for r in extract_figures("目前,我街办总人口为67792人,共有17个社区。") if figure_fields(r)]
+    assert got == [{"total_population": 67792}]
+    got = [figures(r) for r in extract_figures("2000年第五次全国人口普查统计,全乡12894人,男6695人。")
+           if figure_fields(r)]
+    assert got == [{"total_population": 12894}]
+    assert not [r for r in extract_figures("全乡12个村,全乡1200人参加培训。") if figure_fields(r)]
+
+
+def test_a_title_run_into_the_year_head_of_a_table() -> None:
+    """歷史人口年份 | 人口 | ±%, with a Markdown rule after every row."""
+    text = ("內門區\n歷史人口年份 | 人口 | ±% |\n---|\n1981 | 20,642 | — |\n---|\n1986 | 19,488 | −5.6% |\n"
+            "---|\n1991 | 18,638 | −4.4% |\n---|\n來源: 內政部統計月報\n")
+    got = {r["year"]: figures(r) for r in extract_figures(text) if figure_fields(r)}
+    assert got == {1981: {"total_population": 20642}, 1986: {"total_population": 19488},
+                   1991: {"total_population": 18638}}

@@ -40,7 +40,7 @@ _PLACE_FACTS = ("位于", "地处", "面积", "辖", "总人口", "共有", "现
 #: Words after a county's name that show the text is about it (its government, its facts).
 _COUNTY_CUES = _PLACE_ORG + _PLACE_FACTS + _COUNTY_FACTS
 #: 我镇 / 全乡 / 本街道 / 该县: the text's own place, by its level.
-SELF = re.compile(r"(?P<who>我|全|本|该)(?P<level>镇|乡|街道|办事处|社区|村|区|县|市|州|盟|旗|省|国|场|矿)"
+SELF = re.compile(r"(?P<who>我|全|本|该)(?P<level>镇|乡|街道|街办|办事处|社区|村|区|县|市|州|盟|旗|省|国|场|矿)"
                   r"(?![长委政民级务])")
 #: Words that end in a level like a place name but are not places (重点镇, 民族乡, 全国).
 NOT_PLACE = {"小城", "重点", "示范", "特色", "卫生", "文明", "国家", "全国", "建制", "中心", "城乡",
@@ -258,4 +258,4 @@ def named_before_parenthesis(doc: Document, s: int, e: int) -> list[tuple[int, s
 
 def place_level(word: str) -> str:
     """镇, 乡 and 街道 are all townships; other levels keep their word (县, 区, 村 ...)."""
-    return "township" if word in ("镇", "乡", "街道") else word
+    return "township" if word in ("镇", "乡", "街道", "街办") else word

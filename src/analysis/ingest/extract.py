@@ -157,8 +157,8 @@ _NEXT_YEAR = re.compile(r"\s*(?P<sep>[,;、])?\s*(?P<y>(?:19|20)\d{2})\s*年(?:�
 _TREND_WORDS = (r"(?:(?:继续|稳定|逐年|持续|不断|明显|大幅)\s*)*"
                 r"(?:下降|上升|回升|回落|增长|降低|提高|变化|很高|较高|偏高|很低|较低)")
 #: 自然增长率:1971年为… / 出生率继续稳定下降:1975年为…: a name, a trend, a colon, years with values.
-_YEARS_AFTER_NAME = re.compile(r"\s*(?:" + _TREND_WORDS + r"(?:情况|如下)?)?"
-                               r"\s*:\s*(?=(?:19|20)\d{2}\s*年(?:底|末)?\s*(?:为|是|达|降至|升至|下降到|上升到)?\s*\d)")
+_YEARS_AFTER_NAME = re.compile(r"\s*(?:(?:" + _TREND_WORDS + r"(?:情况|如下)?)?\s*:|" + _TREND_WORDS + r"\s*,)"
+                               r"\s*(?=(?:19|20)\d{2}\s*年(?:底|末)?\s*(?:为|是|达|降至|升至|下降到|上升到)?\s*\d)")
 #: …出生率稳定下降。: a name's trend ending its sentence (its years follow in the next one).
 _TREND_END = re.compile(_TREND_WORDS + r"\s*[。:]\s*")
 #: A chronicle's year heading: a year alone before a line break, at a line's start or after 。.
@@ -186,7 +186,7 @@ _AMONG_BIRTHS = re.compile(r"出生(?:的|人口)?\s*(?P<n>\d[\d,]*)\s*(?:人|�
 #: 全区总户数12226户、36696人 / 有居民2286户、18473人 / 全村为948人: the population without its
 #: name (the self reference 全村 is taken off before; what is left is 为 / 有 and the number).
 _HEADCOUNT = re.compile(r"(?:(?:(?:总户数|户数|有居民|居民|共有人口|有人口|共有|有|为|计|共|人口)\s*)?(?<![\d.])\d[\d,]*\s*户\s*[、,]\s*(?:人口|总人口)?"
-                        r"|(?<=[全我本][镇乡村区县市])\s*(?:共有|有|为|共计)\s*"
+                        r"|(?<=[全我本][镇乡村区县市])\s*(?:共有|有|为|共计)?\s*"
                         r"|(?<=[全我本][镇乡区县市])\s*(?:共辖|现辖|下辖|辖)[\d一二三四五六七八九十个行政村居委会社区自然组和、]{2,24},\s*(?:共有|共计)?\s*)(?P<v>\d[\d,.]*\s*万?人)(?=\s*(?:[,;。、)\n]|$))")
 _HEADCOUNT_LABEL = Label("户", "total_population", False, False)
 #: 18656户54991,: a count of households, then a bare number (the persons, unit left out).

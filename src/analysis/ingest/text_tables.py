@@ -404,6 +404,8 @@ def find_tables(norm: str) -> tuple[list[Cell], list[tuple[int, int]]]:
         years = [_YEAR_CELL.match(t) for t in texts]
         #: 指标名称 | 单位 | 2021年 | 2022年: a column of units after the names
         unit_col = len(texts) >= 4 and texts[1] in _UNIT_HEAD and all(years[2:])
+        # 历史人口年份 | 人口: a title run into the year head
+        year_head = bool(texts) and (texts[0] in _YEAR_HEAD or texts[0].endswith(("年份", "年度")))
         if len(row) >= 3 and (unit_col or sum(1 for y in years[1:] if y) == len(row) - 1):
             # years across: the first cell names the column of names (指标, 项目) or is blank
             cols = [int(y.group("y")) for y in years[1:] if y]
@@ -424,9 +426,9 @@ def find_tables(norm: str) -> tuple[list[Cell], list[tuple[int, int]]]:
                     found += [Cell(field, y, r[0], span, unit if unit is not None else _unit(name, field))
                               for y, span in zip(cols, nums)]
                 j += 1
-        elif len(row) >= 3 and (texts[0] in _YEAR_HEAD or two_row(row, j)):
+        elif len(row) >= 3 and (year_head or two_row(row, j)):
             # years down: one column per field
-            two = two_row(row, j) if texts[0] not in _YEAR_HEAD else None
+            two = two_row(row, j) if not year_head else None
             if two:  # 孩次 │ 一孩 │ 二孩 over 年度 │ 数量 │ % │ 数量 │ %
                 texts, row, fields = two
                 j += 1
@@ -434,7 +436,7 @@ def find_tables(norm: str) -> tuple[list[Cell], list[tuple[int, int]]]:
                 fields = [headers.match_header(t) for t in texts[1:]]
             # one field is enough under a 年份 head (年份 | 人口 | ±%: a wiki's population
             # history); the other columns' cells are then whatever they hold
-            if sum(1 for f in fields if f) >= (1 if texts[0] in _YEAR_HEAD else 2):
+            if sum(1 for f in fields if f) >= (1 if year_head else 2):
                 while j < len(lines):
                     r = _cells(norm, *lines[j])
                     y = _YEAR_CELL.match(norm[r[0][0]:r[0][1]]) if r else None
