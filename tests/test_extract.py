@@ -1577,3 +1577,15 @@ def test_a_title_run_into_the_year_head_of_a_table() -> None:
     got = {r["year"]: figures(r) for r in extract_figures(text) if figure_fields(r)}
     assert got == {1981: {"total_population": 20642}, 1986: {"total_population": 19488},
                    1991: {"total_population": 18638}}
+
+
+def test_counts_since_a_date_up_to_now_are_no_years_figures() -> None:
+    """自2014年1月17日实施,截至今年6月底…已经出生数为14853人: a count from a date up to now spans
+    several years; it is not read, and a note says so in both languages."""
+    recs = extract_figures("单独两孩政策自2014年1月17日实施,截至今年6月底,杭州市共受理申请28936例,已经出生数为14853人。")
+    assert not [r for r in recs if figure_fields(r)]
+    note = only(problems(recs, "multi_year"))
+    assert "2014年以来合计" in note["message_zh"] and "the years since 2014" in note["message_en"]
+    # a year's figure after a start date without 截至 / 以来 / 累计 stays the year's
+    got = [(r["year"], figures(r)) for r in extract_figures("从2014年1月起,全镇出生120人。") if figure_fields(r)]
+    assert got == [(2014, {"births": 120})]

@@ -600,7 +600,7 @@ TABLE: dict[str, dict[str, str]] = {
               "population living here or away)",
     },
     "ingest.extract.extract.multi_year": {
-        "zh": "{label}“{text}”是{period}间合计或平均的数字,不是某一年的,未读取。",
+        "zh": "{label}“{text}”是{period}合计或平均的数字,不是某一年的,未读取。",
         "en": "{label} '{text}' is a total or average over {period}, not one year's figure; not read.",
     },
     "ingest.extract.extract.approximate": {

@@ -115,6 +115,9 @@ _MASKED_YEAR = re.compile(r"(?<![A-Za-z])(?:(?:19|20)[xX×*_\-－]{2}|[xX×*]{1,
 _YEAR_RANGE = re.compile(r"(?<![\d.])(?P<a>(?:19|20)\d{2})\s*年?\s*(?:至|到|-|~|～|—|–|－)\s*"
                          r"(?P<b>(?:19|20)(?:\d{2}|[xX×*]{2}))\s*年(?!龄|代|级|限)")
 _MULTI_YEAR = re.compile(r"^\d{4}-(?:\d{4}|\d{2}[xX×*]{2})年$")
+#: 自2014年1月17日实施,截至今年6月底 / 2014年以来累计: counts from a date up to now
+_SINCE = re.compile(r"(?:自|从)\s*(?P<y>(?:19|20)\d{2})\s*年")
+_UNTIL = re.compile(r"截至|截止|至今|以来|累计")
 #: 民国5年(1916)…17年为117281人: after a year of the Republic, a bare 17年 counts from 1912 too
 _ROC_LATER = re.compile(r"(?<![\d.第)\u4e00-\u9fff])(?P<n>\d{1,3}|[一二三四五六七八九十]{1,4})\s*年"
                         r"(?![间間中来內内里的以后前代之多左右期龄级限底末])")
@@ -302,6 +305,15 @@ _CRUDE_RATE_NAMES = {"出生率": "birth_rate_permille", "死亡率": "death_rat
                      "自然增长率": "natural_growth_permille"}
 _CRUDE_RATE_PERCENT = re.compile(r"(?P<name>出生率|死亡率|自然增长率)[为是:\s]{0,3}"
                                  r"(?P<num>\d+(?:\.\d+)?)\s*%")
+
+
+def _period_words(period: str) -> dict[str, str]:
+    """A period of several years in each language: 1985-2000年 / 10年 / 2014年以来."""
+    if period.endswith("以来"):
+        return {"zh": period, "en": f"the years since {period[:-3]}"}
+    if _MULTI_YEAR.match(period):
+        return {"zh": period + "间", "en": period[:-1]}
+    return {"zh": period + "间", "en": f"{period[:-1]} years"}
 
 
 def _percent_impossible(field_name: str, d: Decimal) -> bool:
@@ -1114,7 +1126,7 @@ class _Extractor:
             # 1985~2000年,全区出生68383人 / 10年中共出生人口77.55万: a total over several years
             # is no year's figure
             self._problem("extract.multi_year", "note", field_name, ctx, span, lab, label_text,
-                          period=period)
+                          period=_period_words(period))
             return None
         value = as_number(d)
         fig = Figure(field_name, value, self.doc.text(*span), span, label_text,
@@ -1127,6 +1139,10 @@ class _Extractor:
         with no year after it: the counts there are totals over those years. (Rates there are each year's: 近10年来稳定在…,
         人口出生率为9.88‰ is the year's rate.)"""
         s, _ = self._sentence_of(pos)
+        since = _SINCE.search(self.doc.norm, s, pos)
+        if since and _UNTIL.search(self.doc.norm, since.end(), pos):
+            # 自2014年1月17日实施,截至今年6月底…已经出生14853人: counted since a date
+            return f"{since.group('y')}年以来"
         last: tuple[int, int] | None = None
         for m in _YEARS_SPAN.finditer(self.doc.norm, s, pos):
             n = int(m.group("n")) if m.group("n").isdigit() else cn_number(m.group("n"))
