@@ -1589,3 +1589,18 @@ def test_counts_since_a_date_up_to_now_are_no_years_figures() -> None:
     # a year's figure after a start date without 截至 / 以来 / 累计 stays the year's
     got = [(r["year"], figures(r)) for r in extract_figures("从2014年1月起,全镇出生120人。") if figure_fields(r)]
     assert got == [(2014, {"births": 120})]
+
+
+def test_twelve_months_across_the_turn_of_a_year_are_no_calendar_years() -> None:
+    """2014年10月至2015年6月 / 2016年10月至今年9月 (a family-planning statistical year, a sample
+    survey's twelve months): the figures are that span's, with the span as their period and no
+    year; 2007年10月-2013年6月 (several years, likely misprinted) keeps its last year."""
+    text = "2014年10月至2015年6月,全市出生人口87559人,其中男婴45730人。2015年,全市出生人口9000人。"
+    got = {(r["year"], r["period"]): figures(r) for r in extract_figures(text) if figure_fields(r)}
+    assert got == {(None, "2014年10月至2015年6月"): {"births": 87559, "births_male": 45730},
+                   (2015, None): {"births": 9000}}
+    got = [(r["year"], r["period"]) for r in extract_figures("2016年10月至今年9月,全市共出生52710人。")
+           if figure_fields(r)]
+    assert got == [(None, "2016年10月至今年9月")]
+    got = [r["year"] for r in extract_figures("2007年10月-2013年6月,全县出生698人。") if figure_fields(r)]
+    assert got == [2013]

@@ -130,6 +130,10 @@ _BIRTH_VERBS = re.compile(r"共增加|增加了?|新增|迎来了?|诞生了?|�
 #: A part of a year (上半年, 1至11月, 前三季度): part of the time context, like the year.
 _PERIOD = re.compile(r"(?P<p>上半年|下半年|(?:第?[一二三四1-4]个?|前[二三两2-3]个?)季度|(?:1|一)\s*(?:至|到|-|~)\s*"
                      r"(?:\d{1,2}|[二三四五六七八九十]|十[一二])\s*月(?:份)?)")
+#: 2014年10月至2015年6月 / 2016年10月至今年9月: months across the turn of a year (a family-planning
+#: statistical year, a sample survey's twelve months): the figures are that span's, no calendar year's
+_MONTHS_ACROSS = re.compile(r"(?<![\d.])(?P<a>(?:19|20)\d{2})\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*(?:至|到|-|~|～|—)\s*"
+                            r"(?:(?P<b>(?:19|20)\d{2})\s*年|今年|本年)\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日|底|末)?")
 _CN_DIGIT = dict(zip("〇零○OoＯ0一二三四五六七八九", "0000000123456789"))
 _RELATIVE = re.compile(r"(?P<rel>上一年|上年度|上年|去年|前一年|今年|本年度|本年|当年|是年|目前|现在)"
                        r"(?!\s*\d{1,2}\s*月|\s*[一二三四五六七八九十]{1,2}月)")  # 去年10月: a date
@@ -452,6 +456,10 @@ class _Extractor:
         for m in _YEAR_RANGE.finditer(norm, s, e):
             if not any(a <= m.start() < b for a, b in trends) and not self._in_title(m.start()):
                 events.append((m.start(), m.end(), "range", f"{m.group('a')}-{m.group('b')}年"))
+        for m in _MONTHS_ACROSS.finditer(norm, s, e):
+            # (the next year only: 2007年10月-2013年6月 is a misprint of it or something else)
+            if m.group("b") is None or int(m.group("b")) == int(m.group("a")) + 1:
+                events.append((m.start(), m.end(), "months_across", self.doc.text(m.start(), m.end())))
         for m in _YEAR.finditer(norm, s, e):
             y = _year_value(m)
             if norm[max(s, m.start() - 1):m.start()] in ("与", "比", "较", "同", "跟") and m.start() > s:
@@ -587,6 +595,9 @@ class _Extractor:
             elif kind == "period":
                 period = ctx.period = str(val)
             elif kind == "range":  # 1985~2000年: totals over several years follow
+                year, year_span, period = None, (a, b), str(val)
+                ctx.year, ctx.year_span, ctx.period = None, (a, b), str(val)
+            elif kind == "months_across":
                 year, year_span, period = None, (a, b), str(val)
                 ctx.year, ctx.year_span, ctx.period = None, (a, b), str(val)
             elif kind == "whole_year":
@@ -1631,7 +1642,9 @@ def extract_figures(text: str) -> list[dict]:
 
     One record per place, year and population series (``series``: ``main`` for the township as
     a whole, else ``registered`` 户籍, ``resident`` 常住, ``migrant`` 流动/流入, ``out_migrant``
-    流出); ``period`` is ``"上年"`` for last year's figures when the year itself is not stated.
+    流出); ``period`` is ``"上年"`` for last year's figures when the year itself is not stated,
+    a part of the year (``"1至6月"``), or months across the turn of a year
+    (``"2014年10月至2015年6月"``, whose figures have no calendar year).
     Stated figures appear under their schema names, with ``provenance[field]`` giving the text
     as printed, its character ``span`` in ``text``, the ``line``, the ``label`` and the
     ``sentence``. ``problems`` lists masked, blank, garbled and conflicting figures (reported,
