@@ -1604,3 +1604,11 @@ def test_twelve_months_across_the_turn_of_a_year_are_no_calendar_years() -> None
     assert got == [(None, "2016年10月至今年9月")]
     got = [r["year"] for r in extract_figures("2007年10月-2013年6月,全县出生698人。") if figure_fields(r)]
     assert got == [2013]
+
+
+def test_a_count_written_with_wan_and_the_units_below_it() -> None:
+    """50万3113人 (Taiwan and spoken style) is 503113; 4万零115人 is 40115."""
+    got = [figures(r) for r in extract_figures("2019年,全县总人口50万3113人,出生2966人。") if figure_fields(r)]
+    assert got == [{"total_population": 503113, "births": 2966}]
+    got = [figures(r) for r in extract_figures("2019年,全县总人口4万零115人。") if figure_fields(r)]
+    assert got == [{"total_population": 40115}]

@@ -96,7 +96,7 @@ _APPROX_WORDS = ("约", "大约", "近", "接近", "超过", "不足", "不到",
                  "争取", "保持在", "不低于", "不高于", "不超过", "低于", "高于", "目标")
 _VALUE = re.compile(
     r"(?P<pre>千分之|百分之)?(?P<sign>[-负](?=\s*\d))?\s*(?P<num>" + _NUM + r")"
-    r"\s*(?P<mult>万|亿)?(?P<about>余|多)?\s*"
+    r"\s*(?P<mult>万|亿)?(?P<rest>(?<=万)零?\d{1,4}(?=\s*[人名]))?(?P<about>余|多)?\s*"
     r"(?P<unit>人次|万人|人|名|个|例|口|‰|%|:\s*(?P<den>\d+(?:\.\d+)?)(?!\d))?"
     r"(?P<women>\s*\((?:女|女性|以女性|女婴)?\s*(?:=|为)?\s*100\))?"
     r"(?P<bound>以上|以下|以内|左右|上下)?")
@@ -1072,6 +1072,10 @@ class _Extractor:
         if d is None:
             return None
         mult = {"万": 10000, "亿": 100000000}.get(v.group("mult") or "", 1)
+        if v.group("rest"):  # 50万3113人 / 4万零115人: the 万 and the units below it
+            if d != d.to_integral_value():
+                return None
+            d, mult = d * 10000 + int(v.group("rest").lstrip("零")), 1
         if unit == "万人":
             mult, unit = 10000, "人"
         if v.group("sign"):
