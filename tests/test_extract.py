@@ -1612,3 +1612,41 @@ def test_a_count_written_with_wan_and_the_units_below_it() -> None:
     assert got == [{"total_population": 503113, "births": 2966}]
     got = [figures(r) for r in extract_figures("2019年,全县总人口4万零115人。") if figure_fields(r)]
     assert got == [{"total_population": 40115}]
+
+
+def test_a_population_that_does_not_fit_its_households_is_garbled() -> None:
+    """总人口31404万人、7500户: 314,040,000 / 7,500 = 41,872 persons a household (hand-worked),
+    impossible: reported as garbled, not read. 7.8万人 beside 2.3万户 (3.4 a household) is read."""
+    for text in ("2005年,总人口31404万人、7500户,其中农业人口占89%。", "2005年,全乡7500户、31404万人。"):
+        recs = extract_figures(text)
+        assert not [r for r in recs if figure_fields(r)]
+        note = only(problems(recs, "households"))
+        assert note["severity"] == "error" and "41872.0" in note["message_en"] and "7500户" in note["message_zh"]
+    got = [figures(r) for r in extract_figures("2005年,全镇2.3万户、7.8万人。") if figure_fields(r)]
+    assert got == [{"total_population": 78000}]
+
+
+def test_the_year_of_a_figure_in_parentheses_after_it() -> None:
+    """面积32.1平方千米,人口2.71万人(2002年): the figure is 2002's."""
+    got = [(r["year"], figures(r)) for r in extract_figures("西城乡面积32.1平方千米,人口2.71万人(2002年)。")
+           if figure_fields(r)]
+    assert got == [(2002, {"total_population": 27100})]
+
+
+def test_figures_over_a_span_of_years_given_one_a_year_or_at_its_ends() -> None:
+    """1960~1963年的4年里…分别是 four values: one a year. 从1965年到1978年的13年里…由2075人发展到
+    3378人: the span's first and last years. 从1979年的千分之十五点三,到1985年下降到千分之五点九:
+    the change word after the second year."""
+    got = {r["year"]: figures(r) for r in extract_figures(
+        "1960~1963年的4年里,全村总人口分别是2023人、1987人、2042人、2011人。") if figure_fields(r)}
+    assert got == {1960: {"total_population": 2023}, 1961: {"total_population": 1987},
+                   1962: {"total_population": 2042}, 1963: {"total_population": 2011}}
+    got = {r["year"]: figures(r) for r in extract_figures(
+        "从1965年到1978年的13年里,全村总人口由2075人发展到3378人。") if figure_fields(r)}
+    assert got == {1965: {"total_population": 2075}, 1978: {"total_population": 3378}}
+    got = {r["year"]: figures(r) for r in extract_figures(
+        "人口自然增长率逐渐下降,从1979 年的千分之十五点三,到1985年下降到千分之五点九。") if figure_fields(r)}
+    assert got == {1979: {"natural_growth_permille": 15.3}, 1985: {"natural_growth_permille": 5.9}}
+    # three values for a span of four years: not paired
+    recs = extract_figures("1960~1963年,全村总人口分别是2023人、1987人、2042人。")
+    assert not [r for r in recs if figure_fields(r)]

@@ -550,6 +550,11 @@ TABLE: dict[str, dict[str, str]] = {
         "zh": "{label}的数字“{text}”无法辨认(乱码),未读取,也不猜测其值。",
         "en": "The number '{text}' given for {label} is garbled; not read and not guessed.",
     },
+    "ingest.extract.extract.households": {
+        "zh": "{label}“{text}”与旁边的{households}户不符(每户{per}人,不可能),应是乱码,未读取,也不猜测其值。",
+        "en": "{label} '{text}' does not fit the {households} households beside it ({per} persons a "
+              "household, impossible): garbled; not read and not guessed.",
+    },
     "ingest.extract.extract.not_whole": {
         "zh": "{label}“{text}”不是整数(人数必须是整数),疑为乱码,未读取。",
         "en": "{label} '{text}' is not a whole number of persons (garbled?); not read.",

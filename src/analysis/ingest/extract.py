@@ -118,6 +118,16 @@ _MULTI_YEAR = re.compile(r"^\d{4}-(?:\d{4}|\d{2}[xX×*]{2})年$")
 #: 自2014年1月17日实施,截至今年6月底 / 2014年以来累计: counts from a date up to now
 _SINCE = re.compile(r"(?:自|从)\s*(?P<y>(?:19|20)\d{2})\s*年")
 _UNTIL = re.compile(r"截至|截止|至今|以来|累计")
+#: 人口2.71万人(2002年): the year of a figure in parentheses right after it
+_YEAR_AFTER_VALUE = re.compile(r"\s*\(\s*(?P<y>(?:19|20)\d{2})\s*年(?:末|底)?\s*\)")
+#: Households printed beside a population: right after it, or just before it (and its name).
+_HOUSEHOLDS_AFTER = re.compile(r"\s*[、,]\s*(?P<h>\d[\d,]*(?:\.\d+)?)\s*(?P<wan>万)?\s*户")
+_HOUSEHOLDS_BEFORE = re.compile(r"(?<![\d.])(?P<h>\d[\d,]*(?:\.\d+)?)\s*(?P<wan>万)?\s*户\s*[、,]?"
+                                r"\s*[\u4e00-\u9fff]{0,4}\s*$")
+#: More persons than this a household is no population: China's census households averaged
+#: 4.41 persons in 1982 and 2.62 in 2020 (NBS census communiqués), so a figure beyond 12 (or
+#: below 1) beside its households is a garbled number.
+_PERSONS_PER_HOUSEHOLD_MAX = 12
 #: 民国5年(1916)…17年为117281人: after a year of the Republic, a bare 17年 counts from 1912 too
 _ROC_LATER = re.compile(r"(?<![\d.第)\u4e00-\u9fff])(?P<n>\d{1,3}|[一二三四五六七八九十]{1,4})\s*年"
                         r"(?![间間中来內内里的以后前代之多左右期龄级限底末])")
@@ -145,7 +155,9 @@ _TREND_VALUE = (r"(?:千分之|百分之)?(?:\d[\d,.]*|[零〇一二两三四五
 _TREND = re.compile(
     r"(?:数|人数|总量)?\s*(?:由|从)\s*(?:(?P<y1>" + _TREND_YEAR + r")\s*年(?:底|末)?|(?P<last>上年|去年|上一年))?\s*(?:的)?\s*"
     r"(?P<v1>" + _TREND_VALUE + r")\s*,?\s*(?:上升|增加|增长|下降|减少|降低|提高|扩大|缩小|发展|回落|降|升|增|减)?"
-    r"\s*(?:到|至|为)\s*(?:(?P<y2>" + _TREND_YEAR + r")\s*年(?:底|末)?|(?P<now>目前|现在|今年|当前))?\s*(?:的)?\s*"
+    r"\s*(?:到|至|为)\s*(?:(?P<y2>" + _TREND_YEAR + r")\s*年(?:底|末)?"
+    r"(?:\s*(?:上升|增加|增长|下降|减少|降低|提高|回落|降|升|增|减)?\s*(?:到|至|为))?"
+    r"|(?P<now>目前|现在|今年|当前))?\s*(?:的)?\s*"
     r"(?P<v2>" + _TREND_VALUE + r")")
 #: 2019年、2020年 / 2019、2020年 / 2019年和2020年: years listed for the values after 分别.
 _YEAR_LIST = re.compile(r"(?:19|20)\d{2}\s*年?(?:\s*(?:、|,|和|与|及|至)\s*(?:19|20)\d{2}\s*年?)+(?:度|末|底)?")
@@ -156,12 +168,13 @@ _NEIGHBOUR_AFTER = re.compile(r"\s*(?:接壤|毗连|毗邻|相邻|交界|相连|
 _NEIGHBOUR_BEFORE = re.compile(r"(?:[东南西北]邻|[东南西北]接|[东南西北]靠|[东南西北]与|与|[东南西北]连)[^,;。]{0,3}$")
 #: A short place name at the start of a clause, followed by 全 / 我 / 本 (桐乡全市, 某县全年).
 _PLACE_THEN_WHOLE = re.compile(r"^[\u4e00-\u9fff]{1,4}?(?:市|县|区|乡|镇|街道|办事处|农场|社区)(?=全|我|本)")
+_NAME_THEN_WHOLE = re.compile(r"^[\u4e00-\u9fff]{2,4}(?=全(?:村|镇|乡|街道|社区))")
 #: ,2001年达84万: a further year of the figure just read (達/为/增至 … or nothing).
 _NEXT_YEAR = re.compile(r"\s*(?P<sep>[,;、])?\s*(?P<y>(?:19|20)\d{2})\s*年(?:底|末)?\s*"
                         r"(?:已?达到|已?达|为|增至|增加到|增长到|上升到|升至|下降到|降至|减少到|减至)?\s*"
                         r"(?=\d)")
 #: How a name's values went (继续稳定下降, 回升, 很高), with the years to follow.
-_TREND_WORDS = (r"(?:(?:继续|稳定|逐年|持续|不断|明显|大幅)\s*)*"
+_TREND_WORDS = (r"(?:(?:继续|稳定|逐年|逐渐|持续|不断|明显|大幅)\s*)*"
                 r"(?:下降|上升|回升|回落|增长|降低|提高|变化|很高|较高|偏高|很低|较低)")
 #: 自然增长率:1971年为… / 出生率继续稳定下降:1975年为…: a name, a trend, a colon, years with values.
 _YEARS_AFTER_NAME = re.compile(r"\s*(?:(?:" + _TREND_WORDS + r"(?:情况|如下)?)?\s*:|" + _TREND_WORDS + r"\s*,)"
@@ -192,7 +205,7 @@ _YEAR_DIGITS = "0123456789〇零○一二三四五六七八九"
 _AMONG_BIRTHS = re.compile(r"出生(?:的|人口)?\s*(?P<n>\d[\d,]*)\s*(?:人|名)\s*中")
 #: 全区总户数12226户、36696人 / 有居民2286户、18473人 / 全村为948人: the population without its
 #: name (the self reference 全村 is taken off before; what is left is 为 / 有 and the number).
-_HEADCOUNT = re.compile(r"(?:(?:(?:总户数|户数|有居民|居民|共有人口|有人口|共有|有|为|计|共|人口)\s*)?(?<![\d.])\d[\d,]*\s*户\s*[、,]\s*(?:人口|总人口)?"
+_HEADCOUNT = re.compile(r"(?:(?:(?:总户数|户数|有居民|居民|共有人口|有人口|共有|有|为|计|共|人口)\s*)?(?<![\d.])\d[\d,]*(?:\.\d+)?\s*万?\s*户\s*[、,]\s*(?:人口|总人口)?"
                         r"|(?<=[全我本][镇乡村区县市])\s*(?:共有|有|为|共计)?\s*"
                         r"|(?<=[全我本][镇乡区县市])\s*(?:共辖|现辖|下辖|辖)[\d一二三四五六七八九十个行政村居委会社区自然组和、]{2,24},\s*(?:共有|共计)?\s*)(?P<v>\d[\d,.]*\s*万?人)(?=\s*(?:[,;。、)\n]|$))")
 _HEADCOUNT_LABEL = Label("户", "total_population", False, False)
@@ -751,7 +764,9 @@ class _Extractor:
                         ctx.series = series
                     continue
                 last_unbound = lab
-                m = _TREND.match(norm, b)
+                # 出生率逐渐下降,从1979年的…: the trend words before the 从 / 由
+                before = re.compile(_TREND_WORDS + r"\s*,?\s*").match(norm, b)
+                m = _TREND.match(norm, b) or (_TREND.match(norm, before.end()) if before else None)
                 if m:
                     self._trend(lab, m, fig_ctx)
                     last_unbound = None
@@ -922,6 +937,11 @@ class _Extractor:
                 prefix = prefix.replace(name[:-len(lvl)], "")
         # 桐乡全市 / 平湖市全年 …: a place the text does not otherwise name, then the whole of it
         prefix = _PLACE_THEN_WHOLE.sub("", prefix)
+        # 纳家户全村总人口: a name printed without its level, before the whole of a township or
+        # village, when the text names it more than once
+        bare = _NAME_THEN_WHOLE.match(prefix)
+        if bare and self.doc.norm.count(bare.group()) >= 2:
+            prefix = prefix[bare.end():]
         # 平湖市常住人口 (also 2016年平湖市常住人口): a city or county the text names more than once,
         # at the clause start
         # (按东海县1986年底总人口…: also after 按 / 据, and before the year)
@@ -1143,6 +1163,18 @@ class _Extractor:
             self._problem("extract.multi_year", "note", field_name, ctx, span, lab, label_text,
                           period=_period_words(period))
             return None
+        if field_name in ("total_population", "permanent_population"):
+            households = self._households_beside(span)
+            if households and not 1 <= d / households <= _PERSONS_PER_HOUSEHOLD_MAX:
+                # 总人口31404万人、7500户: 41872 persons a household, a garbled number
+                self._problem("extract.households", "error", field_name, ctx, span, lab, label_text,
+                              households=as_number(households), per=f"{d / households:.1f}")
+                return None
+        after = _YEAR_AFTER_VALUE.match(norm, v.end())
+        if after:  # 人口2.71万人(2002年): the year the figure is of
+            y = int(after.group("y"))
+            ctx = Context(ctx.place, y, ctx.series, None, (after.start("y"), after.end("y")))
+            self._consumed.append((after.start(), after.end()))
         value = as_number(d)
         fig = Figure(field_name, value, self.doc.text(*span), span, label_text,
                      (lab.start, lab.end), self._sentence_of(span[0]), ctx.key())
@@ -1159,7 +1191,10 @@ class _Extractor:
             # 自2014年1月17日实施,截至今年6月底…已经出生14853人: counted since a date
             return f"{since.group('y')}年以来"
         last: tuple[int, int] | None = None
+        ranges = [r.end() for r in _YEAR_RANGE.finditer(self.doc.norm, s, pos)]
         for m in _YEARS_SPAN.finditer(self.doc.norm, s, pos):
+            if any(self.doc.norm[r:m.start()] in ("", "的", "之", "这") for r in ranges):
+                continue  # 1960~1963年的4年里: the range itself says which years
             n = int(m.group("n")) if m.group("n").isdigit() else cn_number(m.group("n"))
             if n is not None and n >= 2:
                 last = (m.end(), int(n))
@@ -1314,15 +1349,19 @@ class _Extractor:
         if listed is None:
             s, _ = self._sentence_of(lab.start)
             listed = next(reversed(list(_YEAR_LIST.finditer(norm, s, lab.start))), None)
-        years = [(int(y.group("y")), y.span()) for y in re.finditer(
-            r"(?P<y>(?:19|20)\d{2})\s*年?", listed.group())] if listed else []
+        years = [(int(y.group("y")), (listed.start() + y.start(), listed.start() + y.end()))
+                 for y in re.finditer(r"(?P<y>(?:19|20)\d{2})\s*年?", listed.group())] if listed else []
+        span = re.fullmatch(r"(?P<a>\d{4})-(?P<b>\d{4})年", ctx.period or "")
+        if not years and span and ctx.year_span \
+                and int(span.group("b")) - int(span.group("a")) + 1 == len(values):
+            # 1960~1963年的4年里,总人口分别是2023人、1987人、2042人、2011人: one value a year
+            years = [(int(span.group("a")) + k, ctx.year_span) for k in range(len(values))]
         if len(years) != len(values):
             self._problem("extract.several_values", "note", field_name, ctx,
                           (values[0].start(), values[-1].end()), lab, self.doc.text(lab.start, lab.end))
             return []
-        base = listed.start() if listed else 0
-        return [f for (y, (a, b)), v in zip(years, values) if (f := self._figure_from(
-            v, lab, field_name, Context(ctx.place, y, ctx.series, None, (base + a, base + b)), ""))]
+        return [f for (y, ys), v in zip(years, values) if (f := self._figure_from(
+            v, lab, field_name, Context(ctx.place, y, ctx.series, None, ys), ""))]
 
     def _trend(self, lab: _Label, m: re.Match[str], ctx: Context) -> None:
         """流入人口由2008年5230人上升到目前的8380人: both ends, each in its own year's record."""
@@ -1337,16 +1376,31 @@ class _Extractor:
             elif vgroup == "v1" and m.group("last"):  # 由上年的9.93‰降低为5.72‰
                 y = ctx.year - 1 if ctx.year is not None else None
                 ys = (m.start("last"), m.end("last"))
+            elif span := re.fullmatch(r"(?P<a>\d{4})-(?P<b>\d{4})年", ctx.period or ""):
+                # 从1965年到1978年的13年里,总人口由2075人发展到3378人: the ends of the span
+                y, ys = int(span.group("a" if vgroup == "v1" else "b")), ctx.year_span
             elif vgroup == "v2":  # "到8380人" / "到目前的8380人": the year of the text
                 y, ys = ctx.year, ctx.year_span
             else:
                 continue  # "from 5230" with no year: which year is unknown
             v = _VALUE.match(self.doc.norm, m.start(vgroup))
             period = "上年" if vgroup == "v1" and m.group("last") else None
-            if v:
+            if v and y is not None or v and not (ctx.period and _MULTI_YEAR.match(ctx.period)):
                 self._figure_from(v, lab, field_name, Context(ctx.place, y, ctx.series, period, ys), "")
 
     # -- records and problems -----------------------------------------------------------------------
+
+    def _households_beside(self, span: tuple[int, int]) -> Decimal | None:
+        """The count of households printed right beside a population (7500户、31404万人 /
+        总人口31404万人、7500户), or None."""
+        norm = self.doc.norm
+        s, _ = self._sentence_of(span[0])
+        m = _HOUSEHOLDS_AFTER.match(norm, span[1]) or _HOUSEHOLDS_BEFORE.search(
+            norm, max(s, span[0] - 24), span[0])
+        if not m:
+            return None
+        n = to_decimal(m.group("h"))
+        return n * 10000 if n is not None and m.group("wan") else n
 
     def _sibling_misprinted(self, pos: int) -> bool:
         """出生率为10.8%,死亡率为1.1%,自然增长率为9.7%: a death rate of 1.1 could be a percentage,
