@@ -115,6 +115,8 @@ _MASKED_YEAR = re.compile(r"(?<![A-Za-z])(?:(?:19|20)[xX×*_\-－]{2}|[xX×*]{1,
 _YEAR_RANGE = re.compile(r"(?<![\d.])(?P<a>(?:19|20)\d{2})\s*年?\s*(?:至|到|-|~|～|—|–|－)\s*"
                          r"(?P<b>(?:19|20)(?:\d{2}|[xX×*]{2}))\s*年(?!龄|代|级|限)")
 _MULTI_YEAR = re.compile(r"^\d{4}-(?:\d{4}|\d{2}[xX×*]{2})年$")
+#: A span of known years as a period (1960-1963年), its first and last year.
+_SPAN_PERIOD = re.compile(r"(?P<a>\d{4})-(?P<b>\d{4})年")
 #: 自2014年1月17日实施,截至今年6月底 / 2014年以来累计: counts from a date up to now
 _SINCE = re.compile(r"(?:自|从)\s*(?P<y>(?:19|20)\d{2})\s*年")
 _UNTIL = re.compile(r"截至|截止|至今|以来|累计")
@@ -181,6 +183,8 @@ _YEARS_AFTER_NAME = re.compile(r"\s*(?:(?:" + _TREND_WORDS + r"(?:情况|如下)
                                r"\s*(?=(?:19|20)\d{2}\s*年(?:底|末)?\s*(?:为|是|达|降至|升至|下降到|上升到)?\s*\d)")
 #: …出生率稳定下降。: a name's trend ending its sentence (its years follow in the next one).
 _TREND_END = re.compile(_TREND_WORDS + r"\s*[。:]\s*")
+#: 出生率逐渐下降,从1979年的…: trend words between a name and its 从 / 由.
+_TREND_BEFORE = re.compile(_TREND_WORDS + r"\s*,?\s*")
 #: A chronicle's year heading: a year alone before a line break, at a line's start or after 。.
 _HEADING_YEAR = re.compile(r"(?:^|(?<=[\n。]))[ \t]*(?P<y>(?:19|20)\d{2})[ \t]*年[ \t]*(?=\n)")
 #: A list marker right before a name: the name heads a section (一、常住人口 / (二)户籍人口).
@@ -765,7 +769,7 @@ class _Extractor:
                     continue
                 last_unbound = lab
                 # 出生率逐渐下降,从1979年的…: the trend words before the 从 / 由
-                before = re.compile(_TREND_WORDS + r"\s*,?\s*").match(norm, b)
+                before = _TREND_BEFORE.match(norm, b)
                 m = _TREND.match(norm, b) or (_TREND.match(norm, before.end()) if before else None)
                 if m:
                     self._trend(lab, m, fig_ctx)
@@ -990,8 +994,6 @@ class _Extractor:
         if fig is None:  # 常住人口同2010年第六次全国人口普查的284063人相比
             census = self._previous_census(lab, field_name, ctx, lab.end, e)
             return [census] if census else []
-        if fig is None:
-            return []
         out = [fig]
         prev = self._previous_in_parens(lab, field_name, ctx, fig.span[1], e)
         if prev is not None:
@@ -1351,7 +1353,7 @@ class _Extractor:
             listed = next(reversed(list(_YEAR_LIST.finditer(norm, s, lab.start))), None)
         years = [(int(y.group("y")), (listed.start() + y.start(), listed.start() + y.end()))
                  for y in re.finditer(r"(?P<y>(?:19|20)\d{2})\s*年?", listed.group())] if listed else []
-        span = re.fullmatch(r"(?P<a>\d{4})-(?P<b>\d{4})年", ctx.period or "")
+        span = _SPAN_PERIOD.fullmatch(ctx.period or "")
         if not years and span and ctx.year_span \
                 and int(span.group("b")) - int(span.group("a")) + 1 == len(values):
             # 1960~1963年的4年里,总人口分别是2023人、1987人、2042人、2011人: one value a year
@@ -1376,7 +1378,7 @@ class _Extractor:
             elif vgroup == "v1" and m.group("last"):  # 由上年的9.93‰降低为5.72‰
                 y = ctx.year - 1 if ctx.year is not None else None
                 ys = (m.start("last"), m.end("last"))
-            elif span := re.fullmatch(r"(?P<a>\d{4})-(?P<b>\d{4})年", ctx.period or ""):
+            elif span := _SPAN_PERIOD.fullmatch(ctx.period or ""):
                 # 从1965年到1978年的13年里,总人口由2075人发展到3378人: the ends of the span
                 y, ys = int(span.group("a" if vgroup == "v1" else "b")), ctx.year_span
             elif vgroup == "v2":  # "到8380人" / "到目前的8380人": the year of the text
@@ -1385,7 +1387,8 @@ class _Extractor:
                 continue  # "from 5230" with no year: which year is unknown
             v = _VALUE.match(self.doc.norm, m.start(vgroup))
             period = "上年" if vgroup == "v1" and m.group("last") else None
-            if v and y is not None or v and not (ctx.period and _MULTI_YEAR.match(ctx.period)):
+            # (a span whose end is masked, 2012-20xx年, leaves the ends' years unknown: not read)
+            if v and (y is not None or not (ctx.period and _MULTI_YEAR.match(ctx.period))):
                 self._figure_from(v, lab, field_name, Context(ctx.place, y, ctx.series, period, ys), "")
 
     # -- records and problems -----------------------------------------------------------------------
