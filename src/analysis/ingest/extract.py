@@ -322,8 +322,6 @@ _BARE_RATE_RANGE = {"birth_rate_permille": (0, 60), "death_rate_permille": (0, 4
 _PERCENT_MAX = {"birth_rate_permille": 6, "death_rate_permille": 4, "natural_growth_permille": 5}
 
 #: A crude rate printed with %, for :meth:`_Extractor._sibling_misprinted`.
-_CRUDE_RATE_NAMES = {"出生率": "birth_rate_permille", "死亡率": "death_rate_permille",
-                     "自然增长率": "natural_growth_permille"}
 _CRUDE_RATE_PERCENT = re.compile(r"(?P<name>出生率|死亡率|自然增长率)[为是:\s]{0,3}"
                                  r"(?P<num>\d+(?:\.\d+)?)\s*%")
 
@@ -1027,7 +1025,8 @@ class _Extractor:
             pos = fig.span[1]
 
     def _is_consumed(self, pos: int) -> bool:
-        """Inside a parenthesis already read as last year's figure."""
+        """Inside a parenthesis already read: last year's figure, or the year of the figure
+        before it (人口2.71万人(2002年))."""
         return any(a <= pos < b for a, b in self._consumed)
 
     def _read_value(self, lab: _Label, field_name: str, ctx: Context, q: int, limit: int,
@@ -1123,12 +1122,11 @@ class _Extractor:
                 self._problem("extract.unit_assumed", "note", field_name, ctx, span, lab,
                               label_text, unit="‰")
             elif kind == "‰" and unit == "%" and not pre and (
-                    _percent_impossible(field_name, d) or self._sibling_misprinted(span[0])):
+                    (impossible := _percent_impossible(field_name, d)) or self._sibling_misprinted(span[0])):
                 # 人口出生率38.9% (a crude rate no population has in per cent): the ‰ sign
                 # misprinted (‰ as OCR reads it, 35.4%o, is normalised before); read as ‰, say so.
                 # A possible one (死亡率为1.1%) beside an impossible one is misprinted too.
-                key = "extract.permille_misprinted" if _percent_impossible(field_name, d) \
-                    else "extract.permille_misprinted_sibling"
+                key = "extract.permille_misprinted" if impossible else "extract.permille_misprinted_sibling"
                 self._problem(key, "warning", field_name, ctx, span, lab, label_text)
             elif kind == "‰" and not (unit == "‰" or pre == "千分之"):
                 self._problem("extract.unit", "warning", field_name, ctx, span, lab, label_text,
@@ -1410,7 +1408,7 @@ class _Extractor:
         but the birth rate beside it in the same sentence cannot, so the writer printed % for ‰
         throughout the sentence."""
         s, e = self._sentence_of(pos)
-        return any(_percent_impossible(_CRUDE_RATE_NAMES[m.group("name")], d)
+        return any(_percent_impossible(headers.match_header(m.group("name")) or "", d)
                    for m in _CRUDE_RATE_PERCENT.finditer(self.doc.norm, s, e)
                    if (d := to_decimal(m.group("num"))) is not None)
 
