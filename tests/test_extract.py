@@ -1650,3 +1650,52 @@ def test_figures_over_a_span_of_years_given_one_a_year_or_at_its_ends() -> None:
     # three values for a span of four years: not paired
     recs = extract_figures("1960~1963年,全村总人口分别是2023人、1987人、2042人。")
     assert not [r for r in recs if figure_fields(r)]
+
+
+# Session 9 -----------------------------------------------------------------------------------------
+
+
+def test_a_total_word_after_a_name_is_its_verb() -> None:
+    """总人口共计28765人 / 育龄妇女合计8765人: 共计 / 合计 after a name is the verb, not the name of
+    a births total; after a breakdown of births (二孩67人,合计170人) it is still that total."""
+    for text, want in (("我镇总人口共计28765人。", {"total_population": 28765}),
+                       ("我镇育龄妇女合计8765人,已婚育龄妇女共计6012人。",
+                        {"women_15_49": 8765, "married_women_15_49": 6012}),
+                       ("我镇出生人口总计212人。", {"births": 212}),
+                       ("我乡共出生一孩98人,二孩67人,三孩及以上5人,合计170人。",
+                        {"births": 170, "births_parity1": 98, "births_parity2": 67, "births_parity3plus": 5})):
+        got = [figures(r) for r in extract_figures(text) if figure_fields(r)]
+        assert got == [want], text
+
+
+def test_a_province_at_a_clause_start_in_a_text_about_no_township() -> None:
+    """截至2017年12月31日,甘肃省常住人口2625.71万人: 2625.71 x 10,000 = 26,257,100 (hand-worked).
+    In a township's text the province's figures are not the township's."""
+    got = [(r["year"], figures(r)) for r in extract_figures(
+        "截至2017年12月31日,甘肃省常住人口2625.71万人,出生32.93万人。") if figure_fields(r)]
+    assert got == [(2017, {"permanent_population": 26257100}), (2017, {"births": 329300})]
+    recs = extract_figures("大河镇2017年出生人口120人。甘肃省常住人口2625.71万人。")
+    assert [figures(r) for r in recs if figure_fields(r)] == [{"births": 120}]
+
+
+def test_the_persons_after_the_households_of_a_name() -> None:
+    """户籍人口有2741户,共7880人 / 户籍人口2741户7880人 / 全乡农户3421户,总人口12876人: the
+    persons are the figure, the households are not."""
+    got = [(r["series"], figures(r)) for r in extract_figures(
+        "其中户籍人口有2741户,共7880人,流动人口有113户,共183人。") if figure_fields(r)]
+    assert got == [("main", {"total_population": 7880}), ("migrant", {"total_population": 183})]
+    for text in ("户籍人口2741户7880人。", "全乡农户2741户,总人口7880人。"):
+        got = [figures(r) for r in extract_figures(text) if figure_fields(r)]
+        assert got == [{"total_population": 7880}], text
+
+
+def test_a_trend_then_the_level_it_came_to() -> None:
+    """常住人口数量不断增多,2016年达到126125人 / 至1956年人口快速增长,增至1119人: the level, in the
+    year stated; 出生人口继续下降,减少120人 is a change, not read."""
+    got = [(r["year"], figures(r)) for r in extract_figures("常住人口数量不断增多,2016年达到126125人。")
+           if figure_fields(r)]
+    assert got == [(2016, {"permanent_population": 126125})]
+    got = [(r["year"], figures(r)) for r in extract_figures("至1956年人口快速增长,增至1119人。")
+           if figure_fields(r)]
+    assert got == [(1956, {"total_population": 1119})]
+    assert not [r for r in extract_figures("2016年出生人口继续下降,减少120人。") if figure_fields(r)]

@@ -86,6 +86,9 @@ _NUM = (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d{1,3}(?:[ \u00a0\u2009]\d{3})+
         r"|\d+(?:\.\d+)?|" + _CN_NUM)
 _CLAUSE_SEP = ",;:、()[]“”\"'《》<>|"
 _UNIT_COUNT = ("人", "名", "个", "例", "口")
+#: Names of the total of a breakdown of births (一孩78人、二孩92人,合计170人), which right after
+#: another name are its verb instead (总人口共计28765人).
+_TOTAL_WORDS = frozenset({"合计", "共计", "总计"})
 _OTHER_UNITS = "户对次元岁年月日天件份盒条场期项所家台本张支袋瓶斤倍亩座位村组批周"
 
 _FILLER = re.compile(
@@ -176,11 +179,17 @@ _NEXT_YEAR = re.compile(r"\s*(?P<sep>[,;、])?\s*(?P<y>(?:19|20)\d{2})\s*年(?:�
                         r"(?:已?达到|已?达|为|增至|增加到|增长到|上升到|升至|下降到|降至|减少到|减至)?\s*"
                         r"(?=\d)")
 #: How a name's values went (继续稳定下降, 回升, 很高), with the years to follow.
-_TREND_WORDS = (r"(?:(?:继续|稳定|逐年|逐渐|持续|不断|明显|大幅)\s*)*"
-                r"(?:下降|上升|回升|回落|增长|降低|提高|变化|很高|较高|偏高|很低|较低)")
+_TREND_WORDS = (r"(?:(?:继续|稳定|逐年|逐渐|持续|不断|明显|大幅|快速|迅速|缓慢)\s*)*"
+                r"(?:下降|上升|回升|回落|增长|降低|提高|变化|增多|减少|增加|发展|很高|较高|偏高|很低|较低)"
+                r"(?:较快|较慢|迅速|很快|缓慢)?")
 #: 自然增长率:1971年为… / 出生率继续稳定下降:1975年为…: a name, a trend, a colon, years with values.
-_YEARS_AFTER_NAME = re.compile(r"\s*(?:(?:" + _TREND_WORDS + r"(?:情况|如下)?)?\s*:|" + _TREND_WORDS + r"\s*,)"
-                               r"\s*(?=(?:19|20)\d{2}\s*年(?:底|末)?\s*(?:为|是|达|降至|升至|下降到|上升到)?\s*\d)")
+_YEARS_AFTER_NAME = re.compile(r"\s*(?:(?<=数)量|数量|总量|规模)?\s*(?:(?:" + _TREND_WORDS + r"(?:情况|如下)?)?\s*:|"
+                               + _TREND_WORDS + r"\s*,)"
+                               r"\s*(?=(?:19|20)\d{2}\s*年(?:底|末)?\s*(?:为|是|已?达到|已?达|增至|降至|升至|下降到"
+                               r"|上升到|增加到|增长到|减少到|减至)?\s*\d)")
+#: 人口快速增长,增至1119人: a trend, then the level it came to (not the change).
+_TREND_TO = re.compile(r"\s*(?:(?<=数)量|数量|总量|规模)?\s*" + _TREND_WORDS
+                       + r"\s*,\s*(?=(?:已?达到|已?达|增至|增加到|增长到|上升到|升至|下降到|降至|减少到|减至)\s*\d)")
 #: …出生率稳定下降。: a name's trend ending its sentence (its years follow in the next one).
 _TREND_END = re.compile(_TREND_WORDS + r"\s*[。:]\s*")
 #: 出生率逐渐下降,从1979年的…: trend words between a name and its 从 / 由.
@@ -191,6 +200,12 @@ _HEADING_YEAR = re.compile(r"(?:^|(?<=[\n。]))[ \t]*(?P<y>(?:19|20)\d{2})[ \t]*
 _LIST_HEADING = re.compile(r"(?:^|[\s:。;])(?:[一二三四五六七八九十]+、|\(?[一二三四五六七八九十\d]+\)|\d+[.、])\s*$")
 _HEADING = re.compile(r"^[\u4e00-\u9fff]{2,12}(?:情况|概况|工作|数据)\s+")
 _CITY_AT_START = re.compile(r"^[\u4e00-\u9fff]{1,4}?(?:市|县|旗|社区|街道|镇|乡)")
+#: A province named at the start of a clause (甘肃省常住人口…), by the closed list of China's
+#: provinces, autonomous regions and municipalities (GB/T 2260).
+_PROVINCE_AT_START = re.compile(
+    r"^(?:(?:河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川"
+    r"|贵州|云南|陕西|甘肃|青海|台湾)省|(?:北京|天津|上海|重庆)市"
+    r"|(?:内蒙古|广西壮族|西藏|宁夏回族|新疆维吾尔|广西|宁夏|新疆)自治区)")
 #: Words that may stand before a name in its clause without making the figure someone else's.
 _NEUTRAL = re.compile(
     r"(?:\s|目前|现有|现|全员|共有|共计|共|有|其中|年末|年底|期初|期末|半年来|年来|以来|\d+个月|全年|当年|本年度内|年度内|本年度|本年|今年|年内|年度|累计|合计|总计"
@@ -209,12 +224,15 @@ _YEAR_DIGITS = "0123456789〇零○一二三四五六七八九"
 _AMONG_BIRTHS = re.compile(r"出生(?:的|人口)?\s*(?P<n>\d[\d,]*)\s*(?:人|名)\s*中")
 #: 全区总户数12226户、36696人 / 有居民2286户、18473人 / 全村为948人: the population without its
 #: name (the self reference 全村 is taken off before; what is left is 为 / 有 and the number).
-_HEADCOUNT = re.compile(r"(?:(?:(?:总户数|户数|有居民|居民|共有人口|有人口|共有|有|为|计|共|人口)\s*)?(?<![\d.])\d[\d,]*(?:\.\d+)?\s*万?\s*户\s*[、,]\s*(?:人口|总人口)?"
+_HEADCOUNT = re.compile(r"(?:(?:(?:总户数|户数|有居民|居民|共有人口|有人口|共有|有|为|计|共|人口)\s*)?(?<![\d.])\d[\d,]*(?:\.\d+)?\s*万?\s*户\s*[、,]\s*(?P<name>人口|总人口)?"
                         r"|(?<=[全我本][镇乡村区县市])\s*(?:共有|有|为|共计)?\s*"
                         r"|(?<=[全我本][镇乡区县市])\s*(?:共辖|现辖|下辖|辖)[\d一二三四五六七八九十个行政村居委会社区自然组和、]{2,24},\s*(?:共有|共计)?\s*)(?P<v>\d[\d,.]*\s*万?人)(?=\s*(?:[,;。、)\n]|$))")
 _HEADCOUNT_LABEL = Label("户", "total_population", False, False)
 #: 18656户54991,: a count of households, then a bare number (the persons, unit left out).
 _HOUSEHOLDS_THEN_BARE = re.compile(r"\d[\d,]*\s*户\s*(?P<n>\d[\d,]*)(?=\s*(?:[,;。]|$))")
+#: 户籍人口有2741户,共7880人 / 户籍人口2741户7880人: the households, then the persons.
+_HOUSEHOLDS_THEN_PERSONS = re.compile(r"\d[\d,]*(?:\.\d+)?\s*万?\s*户\s*[,、]?\s*(?:共有|共计|共|计|合)?\s*"
+                                      r"(?=\d[\d,]*(?:\.\d+)?\s*万?\s*[人口](?![\d\u4e00-\u9fff]))")
 #: …,去年同期为148人: last year's figure of the same name in a clause of its own.
 _PREV_CLAUSE = re.compile(r"\s*[,;]\s*(?P<m>去年同期|上年同期|去年|上年|上一年)(?:底|末)?\s*(?:为|是|:)\s*"
                           r"(?=[-\d])")
@@ -507,7 +525,10 @@ class _Extractor:
             events.append((a, a, "place", name))
         for m in SELF.finditer(norm, s, e):
             events.append((m.start(), m.end(), "self", m.group("level")))
+        name_end = -1
         for m in self._label_re.finditer(norm, s, e):
+            if m.group() in _TOTAL_WORDS and not norm[name_end:m.start()].strip():
+                continue  # 总人口共计28765人: the 共计 is the verb of the name before it
             if m.group().startswith("年") and m.start() > s and norm[m.start() - 1] in _YEAR_DIGITS:
                 # 2022年末总人口: the 年 is the year's; the name is what follows 末
                 inner = self._label_re.search(norm, m.start() + 1, m.end())
@@ -515,6 +536,8 @@ class _Extractor:
                     continue
                 m = inner
             text = m.group()
+            if text in self._by_text:
+                name_end = m.end()
             events.append((m.start(), m.end(), "label", _Label(
                 m.start(), m.end(), text, self._by_text.get(text), headers.NOT_FIGURES.get(text, ""))))
         for m in _HEADCOUNT.finditer(norm, s, e):
@@ -836,7 +859,9 @@ class _Extractor:
         (and its households) before it, as chronicles write it. Read only when nothing but
         context stands before it in its clause (家庭户9480户、36599人 is a part)."""
         norm = self.doc.norm
-        prefix = self._context_words(norm[self._clause_start(m.start(), s):m.start()])
+        # 全乡农户3421户,总人口12876人: a name after the households starts a clause of its own
+        start = m.start("name") if m.group("name") else m.start()
+        prefix = self._context_words(norm[self._clause_start(start, s):start])
         if not _NEUTRAL.fullmatch(prefix):
             return
         lab = _Label(m.start(), m.start("v"), norm[m.start():m.start("v")], _HEADCOUNT_LABEL)
@@ -952,6 +977,10 @@ class _Extractor:
         m = _CITY_AT_START.match(prefix[off:])
         if m and m.group() not in NOT_PLACE and self.doc.norm.count(m.group()) >= 2:
             prefix = prefix[:off] + prefix[off + m.end():]
+        # 截至2017年12月31日,甘肃省常住人口…: a province, in a text about no township or county
+        m = _PROVINCE_AT_START.match(prefix[off:])
+        if m and self.doc.main_place is None:
+            prefix = prefix[:off] + prefix[off + m.end():]
         # —全市总人口… (a chronicle's dash, which OCR reads as 一) before the text's own place
         prefix = re.sub(r"^[一—–-]+(?=[全我本该])", "", prefix)
         prefix = SELF.sub("", prefix)
@@ -983,6 +1012,13 @@ class _Extractor:
             m = re.match(r"中\s*\(\s*", norm[lab.end:e])
             if m:
                 fig = self._read_value(lab, field_name, ctx, lab.end + m.end(), e, "")
+        if fig is None:
+            # 至1956年人口快速增长,增至1119人: the level the trend came to
+            m = _TREND_TO.match(norm, lab.end, e)
+            if m:
+                filler = _FILLER.match(norm, m.end(), e)
+                fig = self._read_value(lab, field_name, ctx, filler.end(), min(e, nxt_label + 1),
+                                       norm[m.end():filler.end()])
         if fig is None:
             # 全市人口自然增长率:1971年为22.96‰,1972年为16.31‰: a list of years after the name
             m = _YEARS_AFTER_NAME.match(norm, lab.end, e)
@@ -1067,6 +1103,9 @@ class _Extractor:
                 self._problem("extract.unit_assumed", "note", field_name, ctx, fig.span, lab,
                               self.doc.text(lab.start, lab.end), unit="人")
             return fig
+        persons = _HOUSEHOLDS_THEN_PERSONS.match(norm, q, limit)
+        if persons and headers.TOPIC_OF.get(field_name) == "population":
+            q = persons.end()  # 户籍人口有2741户,共7880人: the households are not the figure
         v = _VALUE.match(norm, q)
         if not v or v.start("num") - q > 4:
             return None
