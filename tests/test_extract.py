@@ -1699,3 +1699,17 @@ def test_a_trend_then_the_level_it_came_to() -> None:
            if figure_fields(r)]
     assert got == [(1956, {"total_population": 1119})]
     assert not [r for r in extract_figures("2016年出生人口继续下降,减少120人。") if figure_fields(r)]
+
+
+def test_a_later_years_households_and_persons_after_a_headcount() -> None:
+    """1998年全乡3166户,13098人,2003年下降至3159户,12685人: each year's persons."""
+    got = {r["year"]: figures(r) for r in extract_figures(
+        "1998年全乡3166户,13098人,2003年下降至3159户,12685人,5年时间人口总量下降了10.3%。") if figure_fields(r)}
+    assert got == {1998: {"total_population": 13098}, 2003: {"total_population": 12685}}
+
+
+def test_a_rate_that_rose_again_to_a_value() -> None:
+    """全市人口出生率回升至31.5‰,1963年升至45.51‰: 回升至 ends at the level."""
+    got = {r["year"]: figures(r) for r in extract_figures(
+        "1962年,全市人口出生率回升至31.5‰,1963年升至45.51‰。") if figure_fields(r)}
+    assert got == {1962: {"birth_rate_permille": 31.5}, 1963: {"birth_rate_permille": 45.51}}

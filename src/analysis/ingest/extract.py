@@ -92,7 +92,7 @@ _TOTAL_WORDS = frozenset({"合计", "共计", "总计"})
 _OTHER_UNITS = "户对次元岁年月日天件份盒条场期项所家台本张支袋瓶斤倍亩座位村组批周"
 
 _FILLER = re.compile(
-    r"(?:\s|\[\d{1,2}\]|:|仍然|仍|再|曾经|曾|一度|高达|最高达|低至|仅有|为|是|共增加|(?:下降|降低|上升|增加|减少|提高|降|升|增|减)?(?:至|到)|降为|升为|降低为|下降为|上升为|已达到|已经达到|达到了|达到|已达|达|有|共有|共计|共|计|合计|总计|累计|仅为|仅|只有"
+    r"(?:\s|\[\d{1,2}\]|:|仍然|仍|再|曾经|曾|一度|高达|最高达|低至|仅有|为|是|共增加|(?:下降|降低|上升|增加|减少|提高|回升|回落|攀升|降|升|增|减)?(?:至|到)|降为|升为|降低为|下降为|上升为|已达到|已经达到|达到了|达到|已达|达|有|共有|共计|共|计|合计|总计|累计|仅为|仅|只有"
     r"|约为|约有|约|大约|近|接近|超过|不足|不到|逾|分别为|分别是|分别达到|分别达|分别|人数|总数|总量"
     r"|数量|数|人口|婴儿|的|控制在|力争|确保|争取|保持在|稳定在|不低于|不高于|不超过|低于|高于|目标|新增)*")
 _APPROX_WORDS = ("约", "大约", "近", "接近", "超过", "不足", "不到", "逾", "控制在", "力争", "确保",
@@ -228,6 +228,10 @@ _HEADCOUNT = re.compile(r"(?:(?:(?:总户数|户数|有居民|居民|共有人�
                         r"|(?<=[全我本][镇乡村区县市])\s*(?:共有|有|为|共计)?\s*"
                         r"|(?<=[全我本][镇乡区县市])\s*(?:共辖|现辖|下辖|辖)[\d一二三四五六七八九十个行政村居委会社区自然组和、]{2,24},\s*(?:共有|共计)?\s*)(?P<v>\d[\d,.]*\s*万?人)(?=\s*(?:[,;。、)\n]|$))")
 _HEADCOUNT_LABEL = Label("户", "total_population", False, False)
+#: …13098人,2003年下降至3159户,12685人: a later year's households and persons after a headcount.
+_NEXT_HEADCOUNT = re.compile(r"\s*[,;]\s*(?:到|至)?\s*(?P<y>(?:19|20)\d{2})\s*年(?:底|末)?\s*"
+                             r"(?:为|有|已?达到|已?达|增至|增加到|增长到|上升到|升至|下降到|降至|下降至|减少到|减至)?\s*"
+                             r"\d[\d,]*\s*户\s*[、,]\s*(?P<v>\d[\d,.]*\s*万?人)(?=\s*(?:[,;。、)\n]|$))")
 #: 18656户54991,: a count of households, then a bare number (the persons, unit left out).
 _HOUSEHOLDS_THEN_BARE = re.compile(r"\d[\d,]*\s*户\s*(?P<n>\d[\d,]*)(?=\s*(?:[,;。]|$))")
 #: 户籍人口有2741户,共7880人 / 户籍人口2741户7880人: the households, then the persons.
@@ -866,9 +870,13 @@ class _Extractor:
             return
         lab = _Label(m.start(), m.start("v"), norm[m.start():m.start("v")], _HEADCOUNT_LABEL)
         v = _VALUE.match(norm, m.start("v"))
-        if v:
-            self._figure_from(v, lab, "total_population",
-                              Context(ctx.place, ctx.year, "main", ctx.period, ctx.year_span), "")
+        fig = self._figure_from(v, lab, "total_population",
+                                Context(ctx.place, ctx.year, "main", ctx.period, ctx.year_span), "") if v else None
+        while fig is not None and (nxt := _NEXT_HEADCOUNT.match(norm, fig.span[1])):
+            # 1998年全乡3166户,13098人,2003年下降至3159户,12685人: the next year's households and persons
+            v = _VALUE.match(norm, nxt.start("v"))
+            fig = self._figure_from(v, lab, "total_population", Context(
+                ctx.place, int(nxt.group("y")), "main", None, (nxt.start("y"), nxt.end("y"))), "") if v else None
 
     def _other_indicator(self, lab: _Label, ctx: Context, e: int) -> None:
         """避孕节育措施落实率92.87%: an indicator that sounds like a field but is another one is
