@@ -1713,3 +1713,35 @@ def test_a_rate_that_rose_again_to_a_value() -> None:
     got = {r["year"]: figures(r) for r in extract_figures(
         "1962年,全市人口出生率回升至31.5‰,1963年升至45.51‰。") if figure_fields(r)}
     assert got == {1962: {"birth_rate_permille": 31.5}, 1963: {"birth_rate_permille": 45.51}}
+
+
+def test_a_table_of_villages_gives_the_total_row_only() -> None:
+    """村名 | 总人口 | 出生 | 死亡 with a 合计 row: the township's figures are the total row's, in the
+    caption's year; the villages' rows are not read. Single spaces between the cells: each cell is
+    read alone (198 131 is two cells, not 198,131)."""
+    for sep in ("\t", " "):
+        text = sep.join(("白石镇人口计生统计表(2014年)\n村名", "总人口", "出生", "死亡\n东村", "11000", "100",
+                         "60\n西村", "12567", "98", "71\n合计", "23567", "198", "131\n"))
+        got = [(r["place"], r["year"], figures(r)) for r in extract_figures(text) if figure_fields(r)]
+        assert got == [("白石镇", 2014, {"total_population": 23567, "births": 198, "deaths": 131})], repr(sep)
+    # no total row: nothing is the township's
+    recs = extract_figures("村名\t总人口\t出生\n东村\t11000\t100\n西村\t12567\t98\n")
+    assert not [r for r in recs if figure_fields(r)]
+
+
+def test_a_years_down_table_under_a_head_of_row_names() -> None:
+    """项目 | 出生 | 死亡 | 自然增长率 over rows of a year: read like 年份; a cell may carry its unit
+    (2.84‰) when the unit fits the column."""
+    text = "项目\t出生\t死亡\t自然增长率\n2013年\t210\t120\t3.85‰\n2014年\t198\t131\t2.84‰\n"
+    got = {r["year"]: figures(r) for r in extract_figures(text) if figure_fields(r)}
+    assert got == {2013: {"births": 210, "deaths": 120, "natural_growth_permille": 3.85},
+                   2014: {"births": 198, "deaths": 131, "natural_growth_permille": 2.84}}
+    # a per-cent sign under a per-mille column does not fit: the row is not read
+    text = "项目\t出生\t自然增长率\n2013年\t210\t3.85%\n"
+    assert not [r for r in extract_figures(text) if figure_fields(r)]
+
+
+def test_married_women_named_by_their_ages() -> None:
+    """15—49岁已婚妇女3876人 (a dash of any width): married women aged 15-49."""
+    got = [figures(r) for r in extract_figures("2015年全乡15—49岁已婚妇女3876人。") if figure_fields(r)]
+    assert got == [{"married_women_15_49": 3876}]

@@ -471,7 +471,7 @@ class _Extractor:
 
     def _table_cell(self, cell: text_tables.Cell) -> None:
         """A number of a plain-text table: read with the unit its row or column name gives."""
-        v = _VALUE.match(self.doc.norm, cell.value_span[0])
+        v = _VALUE.match(self.doc.norm, *cell.value_span)  # (the next cell may be a single space away)
         if not v:
             return
         lab = _Label(cell.label_span[0], cell.label_span[1], self.doc.norm[slice(*cell.label_span)],

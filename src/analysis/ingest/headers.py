@@ -168,7 +168,7 @@ LABELS: tuple[Label, ...] = tuple(
               *(a + w for a in _AGES for w in ("育龄妇女", "妇女")))
     + _labels("married_women_15_49", "已婚育龄妇女", "已婚育龄妇女数", "已婚育龄妇女人数",
               "已婚育龄妇女总数", "已婚育妇", "已婚妇女", "已婚育龄妇女(15-49岁)",
-              *(a + "已婚育龄妇女" for a in _AGES), *("已婚" + a + "妇女" for a in _AGES))
+              *(a + w for a in _AGES for w in ("已婚育龄妇女", "已婚妇女")), *("已婚" + a + "妇女" for a in _AGES))
     + _labels("married_women_15_49", "已婚", header=False, needs="women")
     # births
     + _labels("births", "出生人口", "出生人数", "出生数", "出生人口数", "出生婴儿", "出生婴儿数",

@@ -14,6 +14,12 @@ years down (one row per year)::
     年份   总人口   出生人口   出生率(‰)
     2022   33500    210        6.27
 
+A head of row names (项目, 指标) over rows that start with a year is read the same way, with two
+schema columns at least; a cell may carry its unit (``2.84‰``) when the unit fits its column.
+
+A table of the township's villages (``村名 | 总人口 | 出生`` over a row a village) is read only
+for its total row (合计, 全镇): that row is the township's, in the year its caption states.
+
 Under a 年份 head one schema column is enough (a wiki's population history ``年份 | 人口 | ±%``,
 whose other columns hold changes such as ``+3.8%``); Markdown rule lines (``---|---|``) are passed
 over, and the same history with its separators lost (``年份人口±%`` over ``1986 18,449−1.1%``)
@@ -66,6 +72,15 @@ _YEAR_CELL = re.compile(r"^(?P<y>(?:19|20)\d{2})\s*(?:年(?:度|末|底)?)?$")
 _NUMBER_CELL = re.compile(r"^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^-?\d+(?:\.\d+)?$")
 _UNIT_IN_NAME = re.compile(r"\((?P<unit>万人|人|名|个|‰|%|女=100)\)")
 _YEAR_HEAD = ("年份", "年度", "年")
+#: The head of a column of row names that are years when every row starts with one (项目 | 出生).
+_ROW_HEAD = ("项目", "指标", "时间", "指标名称")
+#: The head of a column of places (村名 | 总人口 | 出生): a table of the township's villages.
+_PLACE_HEAD = ("村名", "村别", "村", "村(居)", "村居", "村(社区)", "社区", "村委会", "行政村", "村(居)委会",
+               "单位", "单位名称", "名称", "乡镇", "乡镇名称", "乡镇(街道)", "地区", "片区")
+#: The row of such a table that holds the whole place's figures.
+_TOTAL_ROW = ("合计", "总计", "全镇", "全乡", "全街道", "全区", "全县", "全市", "全村", "总数")
+#: A number with its unit in a cell (2.84‰, 198人): the unit must fit the column's field.
+_NUMBER_UNIT_CELL = re.compile(r"^(?P<n>-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?)\s*(?P<u>‰|%|人|名)$")
 _UNIT_HEAD = ("单位", "计量单位", "单 位")
 _DEFAULT_UNIT = {"count": "", "‰": "‰", "%": "%", "ratio": ""}
 
@@ -75,7 +90,8 @@ class Cell:
     """One number of a plain-text table and what it is."""
 
     field: str
-    year: int
+    #: None: a table of villages whose caption states no year
+    year: int | None
     #: the row (years across) or column (years down) name, and its span
     label_span: tuple[int, int]
     value_span: tuple[int, int]
@@ -152,6 +168,57 @@ def _two_row_header(norm: str, top: list[tuple[int, int]], below: list[tuple[int
             spans.append(gspan)
             fields.append(_sub_field(group, sub))
     return names, spans, fields
+
+
+def _number_span(norm: str, span: tuple[int, int], field: str) -> tuple[int, int] | None:
+    """The span of the number of a cell: a plain number, or one with a unit that fits ``field``
+    (2.84‰ under 自然增长率); None for anything else."""
+    text = norm[slice(*span)]
+    if _NUMBER_CELL.match(text):
+        return span
+    m = _NUMBER_UNIT_CELL.match(text)
+    if m and headers.unit_fits(field, m.group("u")):
+        return (span[0], span[0] + m.end("n"))
+    return None
+
+
+def _places_down(norm: str, lines: list[tuple[int, int]], i: int
+                 ) -> tuple[list[Cell], int] | None:
+    """A table of the township's villages (``村名 | 总人口 | 出生`` over one row a village) with
+    a total row (合计 / 全镇): the total row's figures are the township's, the villages' rows
+    are other places' and are not read. The year is the one year stated in the two lines above
+    the header (the table's caption), else none."""
+    def cells(k: int) -> list[tuple[int, int]]:  # single spaces: village names hold none
+        out = _cells(norm, *lines[k])
+        return out if len(out) > 1 else _words(norm, *lines[k])
+
+    row = cells(i)
+    if len(row) < 3 or norm[slice(*row[0])] not in _PLACE_HEAD:
+        return None
+    texts = [norm[slice(*c)] for c in row[1:]]
+    fields = [headers.match_header(t) for t in texts]
+    if sum(1 for f in fields if f) < 2:
+        return None
+    total, j = None, i + 1
+    while j < len(lines):
+        r = cells(j)
+        if len(r) < 2 or len(r) - 1 > len(fields) or not all(
+                _NUMBER_CELL.match(norm[a:b]) or _NUMBER_UNIT_CELL.match(norm[a:b]) for a, b in r[1:]):
+            break
+        if norm[slice(*r[0])] in _TOTAL_ROW:
+            total = r
+        j += 1
+    if total is None or j - i < 3:
+        return None
+    above = norm[lines[max(0, i - 2)][0]:lines[i][0]]
+    years = {m.group("y") for m in re.finditer(r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*年(?!龄|代)", above)}
+    year = int(years.pop()) if len(years) == 1 else None
+    cells = []
+    for k, (f, span) in enumerate(zip(fields, total[1:])):
+        value = _number_span(norm, span, f) if f else None
+        if f and value:
+            cells.append(Cell(f, year, row[k + 1], value, _unit(texts[k], f)))
+    return (cells, j) if cells else None
 
 
 def _is_year_row(norm: str, words: list[tuple[int, int]]) -> bool:
@@ -406,6 +473,12 @@ def find_tables(norm: str) -> tuple[list[Cell], list[tuple[int, int]]]:
         unit_col = len(texts) >= 4 and texts[1] in _UNIT_HEAD and all(years[2:])
         # 历史人口年份 | 人口: a title run into the year head
         year_head = bool(texts) and (texts[0] in _YEAR_HEAD or texts[0].endswith(("年份", "年度")))
+        # 项目 | 出生 | 死亡 over 2013年 | 210 | 120: a head of row names that are years (two
+        # schema columns at least, as under no head)
+        row_head = False
+        if texts and texts[0] in _ROW_HEAD and j < len(lines):
+            below = _cells(norm, *lines[j])
+            row_head = bool(below) and bool(_YEAR_CELL.match(norm[slice(*below[0])]))
         if len(row) >= 3 and (unit_col or sum(1 for y in years[1:] if y) == len(row) - 1):
             # years across: the first cell names the column of names (指标, 项目) or is blank
             cols = [int(y.group("y")) for y in years[1:] if y]
@@ -426,9 +499,9 @@ def find_tables(norm: str) -> tuple[list[Cell], list[tuple[int, int]]]:
                     found += [Cell(field, y, r[0], span, unit if unit is not None else _unit(name, field))
                               for y, span in zip(cols, nums)]
                 j += 1
-        elif len(row) >= 3 and (year_head or two_row(row, j)):
+        elif len(row) >= 3 and (year_head or row_head or two_row(row, j)):
             # years down: one column per field
-            two = two_row(row, j) if not year_head else None
+            two = two_row(row, j) if not (year_head or row_head) else None
             if two:  # 孩次 │ 一孩 │ 二孩 over 年度 │ 数量 │ % │ 数量 │ %
                 texts, row, fields = two
                 j += 1
@@ -441,13 +514,16 @@ def find_tables(norm: str) -> tuple[list[Cell], list[tuple[int, int]]]:
                     r = _cells(norm, *lines[j])
                     y = _YEAR_CELL.match(norm[r[0][0]:r[0][1]]) if r else None
                     nums = r[1:]
-                    if not y or not nums or len(nums) > len(fields) \
-                            or not all(_NUMBER_CELL.match(norm[a:b])
-                                       for (a, b), f in zip(nums, fields) if f):
+                    spans = [_number_span(norm, span, f) if f else span for span, f in zip(nums, fields)]
+                    if not y or not nums or len(nums) > len(fields) or None in spans:
                         break
                     found += [Cell(f, int(y.group("y")), row[k + 1], span, _unit(texts[k + 1], f))
-                              for k, (f, span) in enumerate(zip(fields, nums)) if f]
+                              for k, (f, span) in enumerate(zip(fields, spans)) if f]
                     j += 1
+        if not found:
+            places = _places_down(norm, lines, i)
+            if places:
+                found, j = places
         if not found:
             wrapped = _wrapped_years_down(norm, lines, i)
             if wrapped:
