@@ -1745,3 +1745,16 @@ def test_married_women_named_by_their_ages() -> None:
     """15—49岁已婚妇女3876人 (a dash of any width): married women aged 15-49."""
     got = [figures(r) for r in extract_figures("2015年全乡15—49岁已婚妇女3876人。") if figure_fields(r)]
     assert got == [{"married_women_15_49": 3876}]
+
+
+def test_the_sex_ratio_at_birth_written_as_a_proportion_of_boys_to_girls() -> None:
+    """出生婴儿男女比例为108:100 is the sex ratio at birth; 男女比例 after births of each sex is too
+    (96 / 90 x 100 = 106.7, hand-worked), after a total population it is the whole population's."""
+    got = [figures(r) for r in extract_figures("2014年出生婴儿男女比例为108:100。") if figure_fields(r)]
+    assert got == [{"sex_ratio_at_birth": 108}]
+    got = [figures(r) for r in extract_figures(
+        "2014年全镇出生186人,其中男孩96人,女孩90人,男女比例为106.7:100。") if figure_fields(r)]
+    assert got == [{"births": 186, "births_male": 96, "births_female": 90, "sex_ratio_at_birth": 106.7}]
+    got = [figures(r) for r in extract_figures("2014年全镇总人口23567人,男女比例为103.8:100。")
+           if figure_fields(r)]
+    assert got == [{"total_population": 23567}]
