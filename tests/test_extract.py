@@ -1758,3 +1758,15 @@ def test_the_sex_ratio_at_birth_written_as_a_proportion_of_boys_to_girls() -> No
     got = [figures(r) for r in extract_figures("2014年全镇总人口23567人,男女比例为103.8:100。")
            if figure_fields(r)]
     assert got == [{"total_population": 23567}]
+
+
+def test_a_sex_ratio_of_men_to_women_among_births_is_at_birth() -> None:
+    """出生率6.55‰,男女性别比106: among births it is the sex ratio at birth; after a total
+    population and its men and women it is the population's, not read."""
+    got = [figures(r) for r in extract_figures(
+        "半年来全乡共出生人口233人,计划生育率85.4%,出生率6.55‰,男女性别比106,死亡人口95人。") if figure_fields(r)]
+    assert got == [{"births": 233, "birth_rate_permille": 6.55, "policy_compliance_pct": 85.4,
+                    "sex_ratio_at_birth": 106, "deaths": 95}]
+    got = [figures(r) for r in extract_figures(
+        "2014年全镇总人口23567人,其中男性12003人,女性11564人,男女性别比103.8。") if figure_fields(r)]
+    assert got == [{"total_population": 23567}]

@@ -209,7 +209,8 @@ LABELS: tuple[Label, ...] = tuple(
               "出生性别比(女=100)", "出生人口性别比值", "出生性别比值", "男女婴出生性别比",
               "男女婴出生性别比值", "出生婴儿性别比值", "出生婴儿男女比例", "出生人口男女比例",
               "出生男女比例", "出生婴儿男女比", "出生人口男女比", "男女婴比例")
-    + _labels("sex_ratio_at_birth", "性别比", "总性别比", "男女比例", header=False, needs="births")
+    + _labels("sex_ratio_at_birth", "性别比", "总性别比", "男女比例", "男女性别比", header=False,
+              needs="births")
     + _labels("contraceptive_rate_pct", "综合避孕率", "综合避孕节育率", "综合节育率",
               "避孕节育率", "避孕率", "综合避孕率(%)", "避孕现用率", "避孕方法现用率", "节育率")
 )
@@ -260,7 +261,7 @@ NOT_FIGURES: dict[str, str] = {
     # other rates
     "婴儿死亡": "", "孕产妇死亡": "", "新生儿死亡": "", "死亡原因": "", "总和生育率": "births",
     "一般生育率": "births", "生育率": "births", "孕检率": "", "计划生育政策": "",
-    "人口性别比": "population", "总人口性别比": "population", "男女性别比": "population",
+    "人口性别比": "population", "总人口性别比": "population",
     "户籍人口性别比": "population", "常住人口性别比": "population", "人口男女性别比": "population",
     "流动人口性别比": "population", "性别比例": "",
     # people who are not a population stock
