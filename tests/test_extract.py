@@ -1770,3 +1770,13 @@ def test_a_sex_ratio_of_men_to_women_among_births_is_at_birth() -> None:
     got = [figures(r) for r in extract_figures(
         "2014年全镇总人口23567人,其中男性12003人,女性11564人,男女性别比103.8。") if figure_fields(r)]
     assert got == [{"total_population": 23567}]
+
+
+def test_a_township_name_of_four_characters() -> None:
+    """民族团结乡 (five characters with its level) is named whole where the text always prints it
+    so; its figures are its own, not cut off by a stray 民 before 族团结乡."""
+    text = ("民族团结乡地处兴和县中部。1956年5月,更名民族团结乡。截至2018年末,民族团结乡户籍人口有33920人。"
+            "2011年末,民族团结乡总人口49028人。")
+    got = {r["year"]: (r["place"], figures(r)) for r in extract_figures(text) if figure_fields(r)}
+    assert got == {2018: ("民族团结乡", {"total_population": 33920}),
+                   2011: ("民族团结乡", {"total_population": 49028})}

@@ -121,6 +121,11 @@ def find_places(doc: Document) -> None:
     # a name is a place only where the text treats it as one at least once
     levels = {k: v for k, v in levels.items() if k in cued}
     score = Counter({k: v for k, v in score.items() if k in cued})
+    # 民族团结乡 read as 族团结乡: the whole name, where the text always prints it so
+    longer = {k: _longer_name(doc, _longer_name(doc, k)) for k in levels}
+    levels = {longer[k]: v for k, v in levels.items()}
+    score = Counter({longer[k]: v for k, v in score.items()})
+    county_votes = Counter({(longer.get(p, p), c): n for (p, c), n in county_votes.items()})
     doc.places = levels
     counties = _counties(doc)
     county = _best_county(counties)
@@ -254,6 +259,16 @@ def named_before_parenthesis(doc: Document, s: int, e: int) -> list[tuple[int, s
     return [(m.end() + 1, full) for m, _, full in _counties_in(doc, s, e)
             if doc.norm.startswith("(", m.end()) and m.group("name") not in NOT_PLACE
             and full != doc.main_place]
+
+
+def place_start(doc: Document, m: re.Match[str]) -> tuple[int, str]:
+    """Where a township :data:`PLACE` matched starts and its name as printed: one or two
+    characters earlier when the text knows the longer name (民族团结乡 for 族团结乡)."""
+    for back in (2, 1):
+        a = m.start() - back
+        if a >= 0 and doc.name(a, m.end()) in doc.places:
+            return a, doc.name(a, m.end())
+    return m.start(), doc.name(m.start(), m.end())
 
 
 def place_level(word: str) -> str:

@@ -62,6 +62,7 @@ from .document import (
     find_places,
     named_before_parenthesis,
     place_level,
+    place_start,
 )
 from .headers import Label
 from .numbers import as_number, cn_number, to_decimal
@@ -518,10 +519,10 @@ class _Extractor:
             if not (before and before in "比较与同和跟"):
                 events.append((m.start(), m.end(), "rel", m.group("rel")))
         for m in PLACE.finditer(norm, s, e):
-            full = self.doc.name(m.start(), m.end())
-            if full in self.doc.places and not _NEIGHBOUR_AFTER.match(norm, m.end()) \
-                    and not _NEIGHBOUR_BEFORE.search(norm[max(s, m.start() - 4):m.start()]):
-                events.append((m.start(), m.end(), "place", full))
+            a, full = place_start(self.doc, m)
+            if full in self.doc.places and a >= s and not _NEIGHBOUR_AFTER.match(norm, m.end()) \
+                    and not _NEIGHBOUR_BEFORE.search(norm[max(s, a - 4):a]):
+                events.append((a, m.end(), "place", full))
         for a, b, name in county_mentions(self.doc, s, e):
             if not _NEIGHBOUR_AFTER.match(norm, b) and not _NEIGHBOUR_BEFORE.search(norm[max(s, a - 4):a]):
                 events.append((a, b, "place", name))
@@ -1494,8 +1495,9 @@ class _Extractor:
 
     def _where_place(self, place: str) -> dict:
         for m in PLACE.finditer(self.doc.norm):
-            if self.doc.name(m.start(), m.end()) == place:
-                return self._where((m.start(), m.end()))
+            a, full = place_start(self.doc, m)
+            if full == place:
+                return self._where((a, m.end()))
         return {"text": place}
 
     def _add(self, fig: Figure, ctx: Context) -> None:
