@@ -1780,3 +1780,17 @@ def test_a_township_name_of_four_characters() -> None:
     got = {r["year"]: (r["place"], figures(r)) for r in extract_figures(text) if figure_fields(r)}
     assert got == {2018: ("民族团结乡", {"total_population": 33920}),
                    2011: ("民族团结乡", {"total_population": 49028})}
+
+
+def test_the_seventh_census_named_without_national() -> None:
+    """第七次人口普查 is the census of 2020 also without 全国."""
+    got = [(r["year"], figures(r)) for r in extract_figures(
+        "11月1日,大河镇正式启动第七次人口普查工作。根据摸底汇总,全镇户籍人口11220人。") if figure_fields(r)]
+    assert got == [(2020, {"total_population": 11220})]
+
+
+def test_a_lead_in_run_into_the_first_figure() -> None:
+    """现将2021年工作总结如下全镇总人口数28754人: the lead-in, its colon lost, is context."""
+    got = [(r["year"], figures(r)) for r in extract_figures("现将2021年工作总结如下全镇总人口数28754人,孕产妇数484人。")
+           if figure_fields(r)]
+    assert got == [(2021, {"total_population": 28754})]
