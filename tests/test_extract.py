@@ -1794,3 +1794,46 @@ def test_a_lead_in_run_into_the_first_figure() -> None:
     got = [(r["year"], figures(r)) for r in extract_figures("现将2021年工作总结如下全镇总人口数28754人,孕产妇数484人。")
            if figure_fields(r)]
     assert got == [(2021, {"total_population": 28754})]
+
+
+def test_a_news_date_with_slashes_dates_this_year_and_last() -> None:
+    """2019/07/04 under the headline: 今年6月底 is June 2019 (a point of the year, unlike 去年10月
+    opening a span); 去年底 is 2018's."""
+    text = ("屏东县上半年人口又少3572人\n2019/07/04 09:34\n今年6月底全县总人口数为82万1834人。"
+            "去年出生数2405人。")
+    got = {r["year"]: figures(r) for r in extract_figures(text) if figure_fields(r)}
+    assert got == {2019: {"total_population": 821834}, 2018: {"births": 2405}}
+
+
+def test_adverbs_between_a_name_and_its_value_or_before_the_name() -> None:
+    """但去年新生儿仅2348人,死亡数却高达5680人 / 县内总人口为13645人 / 出生更跌至2855人."""
+    got = [figures(r) for r in extract_figures(
+        "2021年,县内总人口为13645人,但新生儿仅2348人,死亡数却高达5680人。") if figure_fields(r)]
+    assert got == [{"total_population": 13645, "births": 2348, "deaths": 5680}]
+    got = [figures(r) for r in extract_figures("2025年出生更跌至2855人,新生儿数仅剩2795人。") if figure_fields(r)]
+    assert got == [{"births": 2855}] or got == [{"births": 2795}]
+
+
+def test_bare_years_of_the_republic_in_a_taiwan_text() -> None:
+    """In a text with Taiwan's words (户政, 民国 …), 截至110年12月底 is 2021 (1911 + 110) and 一百年
+    is 2011; in another text 110年 is not a year."""
+    got = [(r["year"], figures(r)) for r in extract_figures(
+        "连江县政府户政事务所表示,截至110年12月底,县内总人口为13645人。") if figure_fields(r)]
+    assert got == [(2021, {"total_population": 13645})]
+    got = [(r["year"], figures(r)) for r in extract_figures(
+        "据户政统计,一百年新生儿三千四百七十七人。") if figure_fields(r)]
+    assert got == [(2011, {"births": 3477})]
+    got = [(r["year"], figures(r)) for r in extract_figures("建镇110年来,全镇总人口为13645人。") if figure_fields(r)]
+    assert got == [(None, {"total_population": 13645})]
+
+
+def test_a_list_of_years_after_a_name_and_a_short_clause() -> None:
+    """出生人数于2023年3974人、2024年3712人 / 婴儿出生数近5年起起伏伏,2021年4185人、2022年3746人:
+    each year its value; one year alone after a clause is not such a list."""
+    got = {r["year"]: figures(r) for r in extract_figures(
+        "根据县人口统计,出生人数于2023年3974人、2024年3712人、2025年为2855人。") if figure_fields(r)}
+    assert got == {2023: {"births": 3974}, 2024: {"births": 3712}, 2025: {"births": 2855}}
+    got = {r["year"]: figures(r) for r in extract_figures(
+        "全县婴儿出生数近5年起起伏伏,2021年4185人、2022年3746人。") if figure_fields(r)}
+    assert got == {2021: {"births": 4185}, 2022: {"births": 3746}}
+    assert not [r for r in extract_figures("全县婴儿出生数有所下降,2021年4185人。") if figure_fields(r)]

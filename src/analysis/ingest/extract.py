@@ -93,7 +93,7 @@ _TOTAL_WORDS = frozenset({"合计", "共计", "总计"})
 _OTHER_UNITS = "户对次元岁年月日天件份盒条场期项所家台本张支袋瓶斤倍亩座位村组批周"
 
 _FILLER = re.compile(
-    r"(?:\s|\[\d{1,2}\]|:|仍然|仍|再|曾经|曾|一度|高达|最高达|低至|仅有|为|是|共增加|(?:下降|降低|上升|增加|减少|提高|回升|回落|攀升|降|升|增|减)?(?:至|到)|降为|升为|降低为|下降为|上升为|已达到|已经达到|达到了|达到|已达|达|有|共有|共计|共|计|合计|总计|累计|仅为|仅|只有"
+    r"(?:\s|\[\d{1,2}\]|:|仍然|仍|再|曾经|曾|一度|高达|最高达|低至|仅有|为|是|共增加|(?:下降|降低|上升|增加|减少|提高|回升|回落|攀升|滑落|下滑|跌|降|升|增|减)?(?:至|到)|降为|升为|降低为|下降为|上升为|已达到|已经达到|达到了|达到|已达|达|有|共有|共计|共|计|合计|总计|累计|仅为|仅剩|只剩|剩下|仅|只有|却|则|也|还|更|竟然|竟"
     r"|约为|约有|约|大约|近|接近|超过|不足|不到|逾|分别为|分别是|分别达到|分别达|分别|人数|总数|总量"
     r"|数量|数|人口|婴儿|的|控制在|力争|确保|争取|保持在|稳定在|不低于|不高于|不超过|低于|高于|目标|新增)*")
 _APPROX_WORDS = ("约", "大约", "近", "接近", "超过", "不足", "不到", "逾", "控制在", "力争", "确保",
@@ -137,6 +137,13 @@ _PERSONS_PER_HOUSEHOLD_MAX = 12
 #: 民国5年(1916)…17年为117281人: after a year of the Republic, a bare 17年 counts from 1912 too
 _ROC_LATER = re.compile(r"(?<![\d.第)\u4e00-\u9fff])(?P<n>\d{1,3}|[一二三四五六七八九十]{1,4})\s*年"
                         r"(?![间間中来內内里的以后前代之多左右期龄级限底末])")
+#: A year of the Republic written bare in a Taiwan text (截至110年12月底, 105年1月份, 一百年): three
+#: digits or 一百…, so that spans (近20年) stay what they are.
+_ROC_BARE = re.compile(r"(?<![\d.第])(?P<n>1[01]\d|一百(?:零[一二三四五六七八九]|一?十[一二三四五六七八九]?)?)\s*年"
+                       r"(?![间間中来內内里的以后前代之多左右期龄级限])")
+#: Words only a Taiwan text uses (normalised to Simplified): its household registration offices,
+#: ministry, township offices, the Republic's calendar, its currency.
+_TAIWAN = re.compile(r"户政|内政部|民国|台湾|台澎金马|乡公所|镇公所|市公所|区公所|县议会|新台币|金门县|连江县")
 #: 10年中 / 五年来 / 8年间 / 10年的: what follows in the sentence is a total over several years
 _YEARS_SPAN = re.compile(r"(?<![\d.第])(?P<n>[两二三四五六七八九十]{1,3}|\d{1,2})\s*年(?:中|间|来|内|里|的)(?!\d)")
 #: Names a births count may follow (共增加91569个新生儿), and the verbs that may precede it.
@@ -152,7 +159,8 @@ _MONTHS_ACROSS = re.compile(r"(?<![\d.])(?P<a>(?:19|20)\d{2})\s*年\s*\d{1,2}\s*
                             r"(?:(?P<b>(?:19|20)\d{2})\s*年|今年|本年)\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日|底|末)?")
 _CN_DIGIT = dict(zip("〇零○OoＯ0一二三四五六七八九", "0000000123456789"))
 _RELATIVE = re.compile(r"(?P<rel>上一年|上年度|上年|去年|前一年|今年|本年度|本年|当年|是年|目前|现在)"
-                       r"(?!\s*\d{1,2}\s*月|\s*[一二三四五六七八九十]{1,2}月)")  # 去年10月: a date
+                       r"(?!\s*\d{1,2}\s*月(?!底|末)|\s*[一二三四五六七八九十]{1,2}月(?!底|末))")
+# (去年10月: a date, the start of a span; 今年6月底: a point of the year, which is the year's)
 _MONTH = re.compile(r"(?<![\d.])(?P<m>\d{2,4})\s*月(?!份?\s*\d)")
 _PERCENT = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*%")
 _TREND_YEAR = r"(?:(?:19|20)\d{2}|[一二三四五六七八九〇零○]{4})"
@@ -188,6 +196,9 @@ _YEARS_AFTER_NAME = re.compile(r"\s*(?:(?<=数)量|数量|总量|规模)?\s*(?:(
                                + _TREND_WORDS + r"\s*,)"
                                r"\s*(?=(?:19|20)\d{2}\s*年(?:底|末)?\s*(?:为|是|已?达到|已?达|增至|降至|升至|下降到"
                                r"|上升到|增加到|增长到|减少到|减至)?\s*\d)")
+#: 出生人数于2023年… / 出生数近5年起起伏伏,2021年…: what may stand between a name and a list of
+#: years with their values.
+_YEAR_LIST_AFTER = re.compile(r"\s*(?:于|在|[^,;。:、()\n人名‰%]{1,12}?\s*[,:])\s*(?=(?:19|20)\d{2}\s*年)")
 #: 人口快速增长,增至1119人: a trend, then the level it came to (not the change).
 _TREND_TO = re.compile(r"\s*(?:(?<=数)量|数量|总量|规模)?\s*" + _TREND_WORDS
                        + r"\s*,\s*(?=(?:已?达到|已?达|增至|增加到|增长到|上升到|升至|下降到|降至|减少到|减至)\s*\d)")
@@ -210,7 +221,7 @@ _PROVINCE_AT_START = re.compile(
     r"|(?:内蒙古|广西壮族|西藏|宁夏回族|新疆维吾尔|广西|宁夏|新疆)自治区)")
 #: Words that may stand before a name in its clause without making the figure someone else's.
 _NEUTRAL = re.compile(
-    r"(?:\s|目前|现有|现|全员|共有|共计|共|有|其中|年末|年底|期初|期末|半年来|年来|以来|\d+个月|全年|当年|本年度内|年度内|本年度|本年|今年|年内|年度|累计|合计|总计"
+    r"(?:\s|目前|现有|现|全员|共有|共计|共|有|其中|但是|但|并且|并|却|则|也|还|[县市区镇乡村]内|年末|年底|期初|期末|半年来|年来|以来|\d+个月|全年|当年|本年度内|年度内|本年度|本年|今年|年内|年度|累计|合计|总计"
     r"|截至目前|截止目前|截至|截止|辖区内|辖区|境内|区域内|镇域内|镇域|域内|实有|登记|统计|据统计|经统计"
     r"|数据显示|的|中|为|是|在|全|总|年|底|末|份|月|日|\d|同期|据|我|本|该|已|已经|全部|户籍|常住|流动"
     r"|流入|流出|外来|[-.~至到]|[一二三四五六七八九十]是|第[一二三四五六七八九十]+|首先|其次|另外|此外"
@@ -373,11 +384,12 @@ def _bare_rate_ok(field_name: str, d: Decimal, norm: str, end: int) -> bool:
     return low <= d < high and (end >= len(norm) or norm[end] in _CLAUSE_SEP + "。!?\n")
 
 
-_DATELINE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})-(?:0?[1-9]|1[0-2])-(?:0?[1-9]|[12]\d|3[01])(?!\d)")
+_DATELINE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})(?P<sep>[-/.])(?:0?[1-9]|1[0-2])(?P=sep)"
+                       r"(?:0?[1-9]|[12]\d|3[01])(?!\d)")
 
 
 def _dateline(norm: str) -> tuple[int, tuple[int, int]] | None:
-    """The year of a news item's date line (2010-05-27 in its first lines), and its span."""
+    """The year of a news item's date line (2010-05-27, 2024/01/22 in its first lines), and its span."""
     head = norm[:300]
     m = _DATELINE.search(head)
     if m is None or head.count("\n", 0, m.start()) > 4:
@@ -440,6 +452,8 @@ class _Extractor:
         #: where each year of the Republic written in full ends, and its number (民国5年: 5)
         self._roc = [(m.end(), y - 1911) for m in _YEAR.finditer(norm)
                      if m.group("mg") and (y := _year_value(m)) is not None]
+        #: a Taiwan text, whose years of the Republic are often printed without 民國 (110年)
+        self._taiwan = bool(_TAIWAN.search(norm))
 
     # -- entry point --------------------------------------------------------------------------------
 
@@ -564,10 +578,18 @@ class _Extractor:
     def _roc_later(self, s: int, e: int) -> list[tuple[int, int, str, object]]:
         """Years of the Republic written bare after one written in full in the same paragraph
         (民国5年(1916)…17年为117281人。24年为110475人; 民國72年時…至84年時): each no earlier
-        than the full one, so 12年間 / 7年之间 (spans) and smaller numbers stay what they are."""
+        than the full one, so 12年間 / 7年之间 (spans) and smaller numbers stay what they are. In
+        a Taiwan text also those of three digits anywhere (截至110年12月底)."""
         norm = self.doc.norm
         out: list[tuple[int, int, str, object]] = []
+        if self._taiwan:
+            for m in _ROC_BARE.finditer(norm, s, e):
+                n = int(m.group("n")) if m.group("n").isdigit() else cn_number(m.group("n"))
+                if n is not None and 100 <= n <= schema.YEAR_MAX - 1911:
+                    out.append((m.start(), m.end(), "year", 1911 + int(n)))
         for m in _ROC_LATER.finditer(norm, s, e):
+            if any(a <= m.start() < b for a, b, _, _ in out):
+                continue
             full = next((f for f in reversed(self._roc) if f[0] < m.start()), None)
             if full is None or "\n" in norm[full[0]:m.start()]:
                 continue
@@ -937,7 +959,7 @@ class _Extractor:
         # the population a name is about (出生人口中男孩103人): taken out before the series words,
         # or 出生人口 would lose its 人口 to them
         for word in ("已婚育龄妇女", "育龄妇女", "已婚育龄夫妇", "育龄夫妇", "育龄群众", "出生人口",
-                     "出生的婴儿", "出生婴儿", "新生儿", "出生数量"):
+                     "出生的婴儿", "出生婴儿", "新生儿", "出生数量", "婴儿"):
             prefix = prefix.replace(word, "")
         for word in sorted(headers.SERIES_WORDS, key=len, reverse=True):
             if word in prefix:
@@ -998,6 +1020,8 @@ class _Extractor:
             # 街道流动人口共有6237人 / 统计核实街道流动人口…, in a 街道's report
             prefix = prefix.replace(self.doc.main_level, "")
         prefix = _PERIOD.sub("", _MASKED_YEAR.sub("", _YEAR.sub("", prefix)))
+        if self._taiwan:
+            prefix = _ROC_BARE.sub("", prefix)  # 一百年新生儿…: a year of the Republic
         prefix = self._joined_re.sub("", prefix)
         for word in ("本年度内", "年度内", "本年度", "上一年", "上年度", "上年", "去年", "今年", "本年", "当年"):
             prefix = prefix.replace(word, "")
@@ -1035,6 +1059,11 @@ class _Extractor:
             if m:
                 nxt = min(e, nxt_label)
                 return self._year_by_year(lab, field_name, ctx, m.end(), nxt, first=True)
+            # 出生人数于2023年3974人、2024年3712人 / 嬰兒出生數近5年起起伏伏,2021年4185人、2022年…:
+            # two years with their values at least, after 于 or a short clause
+            m = _YEAR_LIST_AFTER.match(norm, lab.end, e)
+            if m and self._year_list_length(m.end(), min(e, nxt_label)) >= 2:
+                return self._year_by_year(lab, field_name, ctx, m.end(), min(e, nxt_label), first=True)
         if fig is None:  # 常住人口同2010年第六次全国人口普查的284063人相比
             census = self._previous_census(lab, field_name, ctx, lab.end, e)
             return [census] if census else []
@@ -1069,6 +1098,16 @@ class _Extractor:
                 return out
             out.append(fig)
             pos = fig.span[1]
+
+    def _year_list_length(self, pos: int, e: int) -> int:
+        """How many years with a value and its unit follow from ``pos`` (2021年4185人、2022年…)."""
+        n = 0
+        while (m := _NEXT_YEAR.match(self.doc.norm, pos, e)) and (m.group("sep") or not n):
+            v = _VALUE.match(self.doc.norm, m.end(), e)
+            if not v or not v.group("num") or not (v.group("unit") or v.group("mult")):
+                break
+            n, pos = n + 1, v.end()
+        return n
 
     def _is_consumed(self, pos: int) -> bool:
         """Inside a parenthesis already read: last year's figure, or the year of the figure
