@@ -188,11 +188,11 @@ def _places_down(norm: str, lines: list[tuple[int, int]], i: int
     a total row (合计 / 全镇): the total row's figures are the township's, the villages' rows
     are other places' and are not read. The year is the one year stated in the two lines above
     the header (the table's caption), else none."""
-    def cells(k: int) -> list[tuple[int, int]]:  # single spaces: village names hold none
+    def row_cells(k: int) -> list[tuple[int, int]]:  # single spaces: village names hold none
         out = _cells(norm, *lines[k])
         return out if len(out) > 1 else _words(norm, *lines[k])
 
-    row = cells(i)
+    row = row_cells(i)
     if len(row) < 3 or norm[slice(*row[0])] not in _PLACE_HEAD:
         return None
     texts = [norm[slice(*c)] for c in row[1:]]
@@ -201,7 +201,7 @@ def _places_down(norm: str, lines: list[tuple[int, int]], i: int
         return None
     total, j = None, i + 1
     while j < len(lines):
-        r = cells(j)
+        r = row_cells(j)
         if len(r) < 2 or len(r) - 1 > len(fields) or not all(
                 _NUMBER_CELL.match(norm[a:b]) or _NUMBER_UNIT_CELL.match(norm[a:b]) for a, b in r[1:]):
             break
