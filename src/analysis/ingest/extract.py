@@ -44,6 +44,7 @@ import bisect
 import functools
 import math
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -183,10 +184,11 @@ _NEIGHBOUR_BEFORE = re.compile(r"(?:[东南西北]邻|[东南西北]接|[东南�
 #: A short place name at the start of a clause, followed by 全 / 我 / 本 (桐乡全市, 某县全年).
 _PLACE_THEN_WHOLE = re.compile(r"^[\u4e00-\u9fff]{1,4}?(?:市|县|区|乡|镇|街道|办事处|农场|社区)(?=全|我|本)")
 _NAME_THEN_WHOLE = re.compile(r"^[\u4e00-\u9fff]{2,4}(?=全(?:村|镇|乡|街道|社区))")
+#: The verbs that bring a figure to its level (达 / 增至 / 下降到 …), not by a change.
+_TO_LEVEL = r"(?:已?达到|已?达|增至|增加到|增长到|上升到|升至|下降到|下降至|降至|减少到|减至)"
 #: ,2001年达84万: a further year of the figure just read (達/为/增至 … or nothing).
 _NEXT_YEAR = re.compile(r"\s*(?P<sep>[,;、])?\s*(?P<y>(?:19|20)\d{2})\s*年(?:底|末)?\s*"
-                        r"(?:已?达到|已?达|为|增至|增加到|增长到|上升到|升至|下降到|降至|减少到|减至)?\s*"
-                        r"(?=\d)")
+                        r"(?:为|" + _TO_LEVEL + r")?\s*(?=\d)")
 #: How a name's values went (继续稳定下降, 回升, 很高), with the years to follow.
 _TREND_WORDS = (r"(?:(?:继续|稳定|逐年|逐渐|持续|不断|明显|大幅|快速|迅速|缓慢)\s*)*"
                 r"(?:下降|上升|回升|回落|增长|降低|提高|变化|增多|减少|增加|发展|很高|较高|偏高|很低|较低)"
@@ -194,14 +196,13 @@ _TREND_WORDS = (r"(?:(?:继续|稳定|逐年|逐渐|持续|不断|明显|大幅|
 #: 自然增长率:1971年为… / 出生率继续稳定下降:1975年为…: a name, a trend, a colon, years with values.
 _YEARS_AFTER_NAME = re.compile(r"\s*(?:(?<=数)量|数量|总量|规模)?\s*(?:(?:" + _TREND_WORDS + r"(?:情况|如下)?)?\s*:|"
                                + _TREND_WORDS + r"\s*,)"
-                               r"\s*(?=(?:19|20)\d{2}\s*年(?:底|末)?\s*(?:为|是|已?达到|已?达|增至|降至|升至|下降到"
-                               r"|上升到|增加到|增长到|减少到|减至)?\s*\d)")
+                               r"\s*(?=(?:19|20)\d{2}\s*年(?:底|末)?\s*(?:为|是|" + _TO_LEVEL + r")?\s*\d)")
 #: 出生人数于2023年… / 出生数近5年起起伏伏,2021年…: what may stand between a name and a list of
 #: years with their values.
 _YEAR_LIST_AFTER = re.compile(r"\s*(?:于|在|[^,;。:、()\n人名‰%]{1,12}?\s*[,:])\s*(?=(?:19|20)\d{2}\s*年)")
 #: 人口快速增长,增至1119人: a trend, then the level it came to (not the change).
 _TREND_TO = re.compile(r"\s*(?:(?<=数)量|数量|总量|规模)?\s*" + _TREND_WORDS
-                       + r"\s*,\s*(?=(?:已?达到|已?达|增至|增加到|增长到|上升到|升至|下降到|降至|减少到|减至)\s*\d)")
+                       + r"\s*,\s*(?=" + _TO_LEVEL + r"\s*\d)")
 #: …出生率稳定下降。: a name's trend ending its sentence (its years follow in the next one).
 _TREND_END = re.compile(_TREND_WORDS + r"\s*[。:]\s*")
 #: 出生率逐渐下降,从1979年的…: trend words between a name and its 从 / 由.
@@ -243,7 +244,7 @@ _HEADCOUNT = re.compile(r"(?:(?:(?:总户数|户数|有居民|居民|共有人�
 _HEADCOUNT_LABEL = Label("户", "total_population", False, False)
 #: …13098人,2003年下降至3159户,12685人: a later year's households and persons after a headcount.
 _NEXT_HEADCOUNT = re.compile(r"\s*[,;]\s*(?:到|至)?\s*(?P<y>(?:19|20)\d{2})\s*年(?:底|末)?\s*"
-                             r"(?:为|有|已?达到|已?达|增至|增加到|增长到|上升到|升至|下降到|降至|下降至|减少到|减至)?\s*"
+                             r"(?:为|有|" + _TO_LEVEL + r")?\s*"
                              r"\d[\d,]*\s*户\s*[、,]\s*(?P<v>\d[\d,.]*\s*万?人)(?=\s*(?:[,;。、)\n]|$))")
 #: 18656户54991,: a count of households, then a bare number (the persons, unit left out).
 _HOUSEHOLDS_THEN_BARE = re.compile(r"\d[\d,]*\s*户\s*(?P<n>\d[\d,]*)(?=\s*(?:[,;。]|$))")
@@ -258,7 +259,7 @@ _COMPARED_END = re.compile(r"\s*(?:相比|比较|基本持平|持平|相当|基�
 _COMPARED_CHANGE = re.compile(r"\s*(?:相比)?\s*,?\s*(?:增加|减少|下降|上升|多|少|提高|降低|增长|略有|有所)")
 #: …常住人口579101人,与2010年第六次全国人口普查的442854人相比: the figure of the last census.
 _COMPARED_CENSUS = re.compile(r"(?:\s*\([^()]{0,80}\))?\s*,?\s*(?P<w>与|同|和|比|较)\s*(?:(?P<y>(?:19|20)\d{2})\s*年\s*)?"
-                              r"(?:第(?P<c>[四五六七])次全国人口普查|“?(?P<c2>[四五六七])普”?)(?:时)?(?:的)?\s*")
+                              r"(?:第(?P<c>[四五六七])次(?:全国)?人口普查|“?(?P<c2>[四五六七])普”?)(?:时)?(?:的)?\s*")
 #: 据公安部户籍登记 / 公安机关常住户口登记资料: the police household register, whose 常住人口 are
 #: the registered (户籍) population of older gazetteers.
 _POLICE_REGISTER = re.compile(r"公安[^,。;]{0,6}(?:户籍|户口)|(?:户籍|常住户口|户口)登记")
@@ -1062,7 +1063,7 @@ class _Extractor:
             # 出生人数于2023年3974人、2024年3712人 / 嬰兒出生數近5年起起伏伏,2021年4185人、2022年…:
             # two years with their values at least, after 于 or a short clause
             m = _YEAR_LIST_AFTER.match(norm, lab.end, e)
-            if m and self._year_list_length(m.end(), min(e, nxt_label)) >= 2:
+            if m and sum(1 for _ in self._years_with_values(m.end(), min(e, nxt_label), True)) >= 2:
                 return self._year_by_year(lab, field_name, ctx, m.end(), min(e, nxt_label), first=True)
         if fig is None:  # 常住人口同2010年第六次全国人口普查的284063人相比
             census = self._previous_census(lab, field_name, ctx, lab.end, e)
@@ -1081,33 +1082,26 @@ class _Extractor:
         """外来人口70万,2001年达84万,2002年119万: the same name for each following year
         (``first``: ``pos`` is at the first year of the list, 1971年为22.96‰,1972年为…)."""
         out: list[Figure] = []
-        while True:
-            m = _NEXT_YEAR.match(self.doc.norm, pos, e)
-            if not m or not (m.group("sep") or (first and not out)):
-                return out
+        for y, year_span, v in self._years_with_values(pos, e, first):
+            fig = self._figure_from(v, lab, field_name, Context(ctx.place, y, ctx.series, None, year_span), "")
+            if fig is None:
+                break
+            out.append(fig)
+        return out
+
+    def _years_with_values(self, pos: int, e: int, first: bool
+                           ) -> Iterator[tuple[int, tuple[int, int], re.Match[str]]]:
+        """The years and their values that follow ``pos`` (,2001年达84万,2002年119万; ``first``:
+        the list starts at ``pos`` with no separator): year, its span, the value. A value needs
+        its unit: a bare number after a year is too loose to be the figure."""
+        n = 0
+        while (m := _NEXT_YEAR.match(self.doc.norm, pos, e)) and (m.group("sep") or (first and not n)):
             y = _plain_year(m.group("y"))
             v = _VALUE.match(self.doc.norm, m.end())
-            if y is None or not v or not v.group("num"):
-                return out
-            unit = v.group("unit") or ("万" if v.group("mult") else "")
-            if not unit:  # a bare number after a year is too loose to be this figure
-                return out
-            fig = self._figure_from(v, lab, field_name,
-                                    Context(ctx.place, y, ctx.series, None, (m.start("y"), m.end("y"))), "")
-            if fig is None:
-                return out
-            out.append(fig)
-            pos = fig.span[1]
-
-    def _year_list_length(self, pos: int, e: int) -> int:
-        """How many years with a value and its unit follow from ``pos`` (2021年4185人、2022年…)."""
-        n = 0
-        while (m := _NEXT_YEAR.match(self.doc.norm, pos, e)) and (m.group("sep") or not n):
-            v = _VALUE.match(self.doc.norm, m.end(), e)
-            if not v or not v.group("num") or not (v.group("unit") or v.group("mult")):
-                break
+            if y is None or not v or not v.group("num") or not (v.group("unit") or v.group("mult")):
+                return
+            yield y, (m.start("y"), m.end("y")), v
             n, pos = n + 1, v.end()
-        return n
 
     def _is_consumed(self, pos: int) -> bool:
         """Inside a parenthesis already read: last year's figure, or the year of the figure
