@@ -1843,3 +1843,30 @@ def test_a_list_of_years_after_a_name_and_a_short_clause() -> None:
         "全县婴儿出生数近5年起起伏伏,2021年4185人、2022年3746人。") if figure_fields(r)}
     assert got == {2021: {"births": 4185}, 2022: {"births": 3746}}
     assert not [r for r in extract_figures("全县婴儿出生数有所下降,2021年4185人。") if figure_fields(r)]
+
+
+# Session 10 ----------------------------------------------------------------------------------------
+
+
+def test_a_bound_then_the_exact_figure_in_the_next_clause() -> None:
+    """出生人口突破300人,达312人 / 超过14‰,达14.6‰ / 不足300人,仅为287人: the bound is noted and
+    not read; the exact figure after it is the name's. A bound alone is still not a figure."""
+    got = [figures(r) for r in extract_figures(
+        "2015年红星镇出生人口突破300人,达312人,人口出生率超过14‰,达14.6‰。") if figure_fields(r)]
+    assert got == [{"births": 312, "birth_rate_permille": 14.6}]
+    recs = extract_figures("2015年红星镇死亡人口不足300人,仅为287人。")
+    assert [figures(r) for r in recs if figure_fields(r)] == [{"deaths": 287}]
+    assert "300人" in only(problems(recs, "approximate"))["text"]
+    assert not [r for r in extract_figures("2015年红星镇出生人口突破300人,创历史新高。") if figure_fields(r)]
+    # a bound, then a figure with another unit, is not the bound's figure
+    assert not [r for r in extract_figures("2015年红星镇出生人口超过300人,达全县的12%。") if figure_fields(r)]
+
+
+def test_a_township_named_before_its_deaths_or_women() -> None:
+    """2015年红星镇死亡人口为287人 / 红星镇育龄妇女…: the name before these facts is the text's place,
+    as before 出生 or 人口."""
+    for text, field, value in (("2015年红星镇死亡人口为287人。", "deaths", 287),
+                               ("2015年红星镇育龄妇女3120人。", "women_15_49", 3120),
+                               ("2015年红星镇流动人口中出生12人。", "births", 12)):
+        recs = [r for r in extract_figures(text) if figure_fields(r)]
+        assert [(r["place"], r["year"], figures(r)) for r in recs] == [("红星镇", 2015, {field: value})]

@@ -36,7 +36,7 @@ _YEAR_END = re.compile(r"(?:(?:19|20)\d{2}\s*年(?:底|末)?)?")
 _PLACE_ORG = ("人民政府", "政府", "党委", "委员会", "卫健办", "计生办", "卫生院", "计划生育", "人口和计划生育",
               "人口与计划生育", "卫生健康", "人大", "办事处")
 _PLACE_FACTS = ("位于", "地处", "面积", "辖", "总人口", "共有", "现有", "全镇", "全乡", "户籍", "常住人口",
-                "出生", "人口", "有")
+                "出生", "人口", "有", "死亡", "育龄", "已婚育龄", "流动人口", "流入", "流出", "自然增长")
 #: Words after a county's name that show the text is about it (its government, its facts).
 _COUNTY_CUES = _PLACE_ORG + _PLACE_FACTS + _COUNTY_FACTS
 #: 我镇 / 全乡 / 本街道 / 该县: the text's own place, by its level.

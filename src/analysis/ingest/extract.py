@@ -95,9 +95,9 @@ _OTHER_UNITS = "户对次元岁年月日天件份盒条场期项所家台本张�
 
 _FILLER = re.compile(
     r"(?:\s|\[\d{1,2}\]|:|仍然|仍|再|曾经|曾|一度|高达|最高达|低至|仅有|为|是|共增加|(?:下降|降低|上升|增加|减少|提高|回升|回落|攀升|滑落|下滑|跌|降|升|增|减)?(?:至|到)|降为|升为|降低为|下降为|上升为|已达到|已经达到|达到了|达到|已达|达|有|共有|共计|共|计|合计|总计|累计|仅为|仅剩|只剩|剩下|仅|只有|却|则|也|还|更|竟然|竟"
-    r"|约为|约有|约|大约|近|接近|超过|不足|不到|逾|分别为|分别是|分别达到|分别达|分别|人数|总数|总量"
+    r"|约为|约有|约|大约|近|接近|超过|突破|跌破|不足|不到|逾|分别为|分别是|分别达到|分别达|分别|人数|总数|总量"
     r"|数量|数|人口|婴儿|的|控制在|力争|确保|争取|保持在|稳定在|不低于|不高于|不超过|低于|高于|目标|新增)*")
-_APPROX_WORDS = ("约", "大约", "近", "接近", "超过", "不足", "不到", "逾", "控制在", "力争", "确保",
+_APPROX_WORDS = ("约", "大约", "近", "接近", "超过", "突破", "跌破", "不足", "不到", "逾", "控制在", "力争", "确保",
                  "争取", "保持在", "不低于", "不高于", "不超过", "低于", "高于", "目标")
 _VALUE = re.compile(
     r"(?P<pre>千分之|百分之)?(?P<sign>[-负](?=\s*\d))?\s*(?P<num>" + _NUM + r")"
@@ -105,6 +105,9 @@ _VALUE = re.compile(
     r"(?P<unit>人次|万人|人|名|个|例|口|‰|%|:\s*(?P<den>\d+(?:\.\d+)?)(?!\d))?"
     r"(?P<women>\s*\((?:女|女性|以女性|女婴)?\s*(?:=|为)?\s*100\))?"
     r"(?P<bound>以上|以下|以内|左右|上下)?")
+#: 突破300人,达312人 / 不足300人,仅为287人: after a bound, the exact figure in the next clause.
+_AFTER_BOUND = re.compile(r"\s*[,,]\s*(?:已|实际|全年|年末)?(?:" + "达到|达|为|仅为|仅有|仅|只有|只剩|仅剩|共|共计|是"
+                          + r")\s*(?=[-\d])")
 _MASK = re.compile(r"(?P<mask>[xX×*□■?]{1,6}|某{1,3})\s*(?P<unit>万人|人|名|个|例|‰|%)"
                    r"|(?P<mask2>[xX×*□■]{2,6})(?![A-Za-z])")
 #: 22044xxxx: digits running into mask characters (partly masked).
@@ -1170,6 +1173,10 @@ class _Extractor:
             return None  # some other quantity (人次, 户, 元 ...)
         if v.group("about") or v.group("bound") or any(w in fill for w in _APPROX_WORDS):
             self._problem("extract.approximate", "note", field_name, ctx, span, lab, label_text)
+            after = _AFTER_BOUND.match(norm, v.end())
+            exact = _VALUE.match(norm, after.end()) if after else None
+            if exact and exact.group("num") and (exact.group("unit") or "") == (v.group("unit") or ""):
+                return self._figure_from(exact, lab, field_name, ctx, "")
             return None
         d = to_decimal(v.group("num"))
         if d is None:
