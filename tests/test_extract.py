@@ -1870,3 +1870,22 @@ def test_a_township_named_before_its_deaths_or_women() -> None:
                                ("2015年红星镇流动人口中出生12人。", "births", 12)):
         recs = [r for r in extract_figures(text) if figure_fields(r)]
         assert [(r["place"], r["year"], figures(r)) for r in recs] == [("红星镇", 2015, {field: value})]
+
+
+def test_a_bulletin_table_with_a_unit_column_or_a_column_of_this_years_values() -> None:
+    """指标 | 单位 | 绝对数 | 比上年增长(%) under a caption with the year; 指标名称 计量单位 2021年
+    2020年 with single spaces; 指标 | 年末数(人) | 比重(%): each number with its row's unit, the
+    change and share columns not read, a row whose unit does not fit its field not read."""
+    text = ("表1 2021年人口主要指标\n指标 | 单位 | 绝对数 | 比上年增长(%)\n年末户籍人口 | 万人 | 42.18 | -0.3\n"
+            "出生人口 | 人 | 3218 | -5.2\n人口出生率 | ‰ | 7.63 |\n死亡人口 | % | 12.5 |\n")
+    got = {r["year"]: figures(r) for r in extract_figures(text) if figure_fields(r)}
+    assert got == {2021: {"total_population": 421800, "births": 3218, "birth_rate_permille": 7.63}}
+    text = ("人口主要指标\n指标名称 计量单位 2021年 2020年\n年末户籍人口 人 421800 423000\n"
+            "出生人口性别比 女=100 108.2 109.5\n")
+    got = {r["year"]: figures(r) for r in extract_figures(text) if figure_fields(r)}
+    assert got == {2021: {"total_population": 421800, "sex_ratio_at_birth": 108.2},
+                   2020: {"total_population": 423000, "sex_ratio_at_birth": 109.5}}
+    text = ("表1 2021年末户籍人口数及构成情况\n指标 | 年末数(人) | 比重(%) |\n全县户籍总人口 | 832955 | 100 |\n"
+            "其中:城镇 | 217319 | 26.09 |\n")
+    got = {r["year"]: figures(r) for r in extract_figures(text) if figure_fields(r)}
+    assert got == {2021: {"total_population": 832955}}

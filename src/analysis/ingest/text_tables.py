@@ -82,6 +82,14 @@ _TOTAL_ROW = ("合计", "总计", "全镇", "全乡", "全街道", "全区", "�
 #: A number with its unit in a cell (2.84‰, 198人): the unit must fit the column's field.
 _NUMBER_UNIT_CELL = re.compile(r"^(?P<n>-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?)\s*(?P<u>‰|%|人|名)$")
 _UNIT_HEAD = ("单位", "计量单位", "单 位")
+#: The head of a column of this year's values in a table whose caption states the year
+#: (指标 | 单位 | 绝对数 | 比上年增长(%), under 表1 2021年人口主要指标).
+_VALUE_HEAD = ("数值", "绝对数", "绝对值", "年末数", "本年", "本年数", "本期", "本期数", "数量", "全年",
+               "实际", "完成数", "实绩", "总量", "人数", "指标值", "数据", "合计")
+#: The head of a column of last year's values (上年 | 上年同期).
+_LAST_YEAR_HEAD = ("上年", "上年数", "上年同期", "去年", "去年同期", "上年实际", "上期")
+#: The head of a column of row names over such columns.
+_NAME_HEAD = _ROW_HEAD + ("名称", "类别", "项 目", "指 标", "")
 _DEFAULT_UNIT = {"count": "", "‰": "‰", "%": "%", "ratio": ""}
 
 
@@ -135,6 +143,14 @@ def _label_then_numbers(norm: str, start: int, end: int) -> list[tuple[int, int]
     if k == 0 or k == len(words) or not all(_NUMBER_CELL.match(norm[a:b]) for a, b in words[k:]):
         return _cells(norm, start, end)
     return [(words[0][0], words[k - 1][1])] + words[k:]
+
+
+_OWN_PLACE = re.compile(r"^(?:全|本)(?:县|市|区|镇|乡|旗|街道)")
+
+
+def _field_of(name: str) -> str | None:
+    """The field of a row name; 全县户籍总人口 is the table's own place's 户籍总人口."""
+    return headers.match_header(name) or headers.match_header(_OWN_PLACE.sub("", name))
 
 
 def _unit(name: str, field: str) -> str:
@@ -210,15 +226,97 @@ def _places_down(norm: str, lines: list[tuple[int, int]], i: int
         j += 1
     if total is None or j - i < 3:
         return None
-    above = norm[lines[max(0, i - 2)][0]:lines[i][0]]
-    years = {m.group("y") for m in re.finditer(r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*年(?!龄|代)", above)}
-    year = int(years.pop()) if len(years) == 1 else None
+    year = _caption_year(norm, lines, i)
     cells = []
     for k, (f, span) in enumerate(zip(fields, total[1:])):
         value = _number_span(norm, span, f) if f else None
         if f and value:
             cells.append(Cell(f, year, row[k + 1], value, _unit(texts[k], f)))
     return (cells, j) if cells else None
+
+
+def _caption_year(norm: str, lines: list[tuple[int, int]], i: int) -> int | None:
+    """The one year stated in the two lines above the header at line ``i`` (the table's
+    caption, 表1 2021年人口主要指标), else None."""
+    above = norm[lines[max(0, i - 2)][0]:lines[i][0]]
+    years = {m.group("y") for m in re.finditer(r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*年(?!龄|代)", above)}
+    return int(years.pop()) if len(years) == 1 else None
+
+
+#: A column a table of named rows does not read (比上年增长(%), 比重(%)).
+_SKIP = -1
+
+
+def _named_columns(norm: str, lines: list[tuple[int, int]], i: int
+                   ) -> tuple[list[Cell], int] | None:
+    """A table of named rows with a column of units or of this year's values, the way
+    statistical bulletins print them::
+
+        表1 2021年人口主要指标
+        指标          单位    绝对数    比上年增长(%)
+        年末户籍人口   万人    42.18     -0.3
+
+        指标名称 计量单位 2021年 2020年
+        出生人口 人 3218 3390
+
+        指标 | 年末数(人) | 比重(%)
+        全县户籍总人口 | 832955 | 100
+
+    A column headed by a year is that year's; one headed 绝对数 / 年末数 / 本年 … is the year of
+    the caption (the two lines above), or of no year when the caption states none; 上年 is the
+    year before the caption's; other columns (changes, shares) are not read. The unit of a row is
+    its unit cell, else the one in its name's or its column head's parentheses; a unit that does
+    not fit the row's field (出生人口 | %) leaves the row unread. Single spaces separate cells
+    when nothing wider does."""
+    def row_cells(k: int) -> list[tuple[int, int]]:
+        out = _cells(norm, *lines[k])
+        return out if len(out) > 1 else _words(norm, *lines[k])
+
+    head = row_cells(i)
+    texts = [norm[slice(*c)] for c in head]
+    if len(texts) < 3 or texts[0] not in _NAME_HEAD:
+        return None
+    unit_col = texts[1] in _UNIT_HEAD
+    heads = texts[2:] if unit_col else texts[1:]
+    caption = _caption_year(norm, lines, i)
+
+    def year_of(text: str) -> int | None:
+        name = _UNIT_IN_NAME.sub("", text).strip()
+        y = _YEAR_CELL.match(name)
+        if y:
+            return int(y.group("y"))
+        if name in _VALUE_HEAD:
+            return caption
+        if name in _LAST_YEAR_HEAD:
+            return caption - 1 if caption else _SKIP
+        return _SKIP
+
+    years = [year_of(t) for t in heads]
+    if not heads or years[0] == _SKIP or not (
+            unit_col or any(_UNIT_IN_NAME.sub("", t).strip() in _VALUE_HEAD for t in heads)):
+        return None  # (a head of years only is read as years across)
+    found, j = [], i + 1
+    while j < len(lines):
+        r = row_cells(j)
+        nums = r[2:] if unit_col else r[1:]
+        if len(r) < 2 or not nums or len(nums) > len(heads) or not all(
+                _NUMBER_CELL.match(norm[a:b]) or _EMPTY_CELL.match(norm[a:b]) for a, b in nums):
+            break
+        name = norm[slice(*r[0])]
+        field = _field_of(name)
+        for k, (y, span) in enumerate(zip(years, nums)):
+            if not field or y == _SKIP or _EMPTY_CELL.match(norm[slice(*span)]):
+                continue
+            unit = norm[slice(*r[1])] if unit_col else ""
+            if unit and headers.unit_kind(field) == "ratio" and "100" in unit:
+                unit = ""  # 出生人口性别比 | 女=100
+            elif unit and not headers.unit_fits(field, unit):
+                break  # 出生人口 | % : a share, not the count
+            if not unit:
+                unit = _unit(name, field) if _UNIT_IN_NAME.search(name) else _unit(heads[k], field)
+            found.append(Cell(field, y, r[0], span, unit))
+        j += 1
+    return (found, j) if found else None
 
 
 def _is_year_row(norm: str, words: list[tuple[int, int]]) -> bool:
@@ -469,8 +567,6 @@ def find_tables(norm: str) -> tuple[list[Cell], list[tuple[int, int]]]:
             else:
                 row, texts = [(row[0][0], row[0][0])] + row, [""] + texts
         years = [_YEAR_CELL.match(t) for t in texts]
-        #: 指标名称 | 单位 | 2021年 | 2022年: a column of units after the names
-        unit_col = len(texts) >= 4 and texts[1] in _UNIT_HEAD and all(years[2:])
         # 历史人口年份 | 人口: a title run into the year head
         year_head = bool(texts) and (texts[0] in _YEAR_HEAD or texts[0].endswith(("年份", "年度")))
         # 项目 | 出生 | 死亡 over 2013年 | 210 | 120: a head of row names that are years (two
@@ -479,7 +575,10 @@ def find_tables(norm: str) -> tuple[list[Cell], list[tuple[int, int]]]:
         if texts and texts[0] in _ROW_HEAD and j < len(lines):
             below = _cells(norm, *lines[j])
             row_head = bool(below) and bool(_YEAR_CELL.match(norm[slice(*below[0])]))
-        if len(row) >= 3 and (unit_col or sum(1 for y in years[1:] if y) == len(row) - 1):
+        named = _named_columns(norm, lines, i)
+        if named:  # 指标 | 单位 | 绝对数, or 指标名称 | 单位 | 2021年 | 2022年
+            found, j = named
+        elif len(row) >= 3 and sum(1 for y in years[1:] if y) == len(row) - 1:
             # years across: the first cell names the column of names (指标, 项目) or is blank
             cols = [int(y.group("y")) for y in years[1:] if y]
             while j < len(lines):
@@ -487,17 +586,13 @@ def find_tables(norm: str) -> tuple[list[Cell], list[tuple[int, int]]]:
                 if len(r) == 1:  # 出生人口(人) 68088 63404: single spaces
                     r = _label_then_numbers(norm, *lines[j])
                 name = norm[r[0][0]:r[0][1]] if r else ""
-                field = headers.match_header(name) if r else None
-                unit = norm[r[1][0]:r[1][1]] if unit_col and len(r) > 1 else None
-                nums = r[2:] if unit_col else r[1:]
+                field = _field_of(name) if r else None
+                nums = r[1:]
                 if not nums or len(nums) > len(cols) \
                         or not all(_NUMBER_CELL.match(norm[a:b]) for a, b in nums):
                     break
-                if field and unit is not None and not headers.unit_fits(field, unit):
-                    field = None  # 出生人口 | % : a share, not the count
                 if field:  # a row of something else (自然增长人口, 净迁移率) is passed over
-                    found += [Cell(field, y, r[0], span, unit if unit is not None else _unit(name, field))
-                              for y, span in zip(cols, nums)]
+                    found += [Cell(field, y, r[0], span, _unit(name, field)) for y, span in zip(cols, nums)]
                 j += 1
         elif len(row) >= 3 and (year_head or row_head or two_row(row, j)):
             # years down: one column per field
