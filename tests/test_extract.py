@@ -1889,3 +1889,10 @@ def test_a_bulletin_table_with_a_unit_column_or_a_column_of_this_years_values() 
             "其中:城镇 | 217319 | 26.09 |\n")
     got = {r["year"]: figures(r) for r in extract_figures(text) if figure_fields(r)}
     assert got == {2021: {"total_population": 832955}}
+
+
+def test_a_township_named_right_before_a_year() -> None:
+    """据统计,红星镇2019年出生人口386人: the name before the year is the text's place, and no
+    longer a word in front of the name that makes the figure someone else's."""
+    recs = [r for r in extract_figures("据统计,红星镇2019年出生人口386人。") if figure_fields(r)]
+    assert [(r["place"], r["year"], figures(r)) for r in recs] == [("红星镇", 2019, {"births": 386})]
