@@ -1896,3 +1896,34 @@ def test_a_township_named_right_before_a_year() -> None:
     longer a word in front of the name that makes the figure someone else's."""
     recs = [r for r in extract_figures("据统计,红星镇2019年出生人口386人。") if figure_fields(r)]
     assert [(r["place"], r["year"], figures(r)) for r in recs] == [("红星镇", 2019, {"births": 386})]
+
+
+def test_a_sentence_of_a_later_year_and_a_value_only_continues_the_figure_before() -> None:
+    """出生率达38.6‰。1960年降至15.2‰。: the later year's rate. Not when the sentence holds more
+    than a year and a value, nor when the value's unit does not fit the name."""
+    got = {r["year"]: figures(r) for r in extract_figures(
+        "1954年全县出生11236人,出生率达38.6‰。1960年降至15.2‰。") if figure_fields(r)}
+    assert got == {1954: {"births": 11236, "birth_rate_permille": 38.6}, 1960: {"birth_rate_permille": 15.2}}
+    got = {r["year"]: figures(r) for r in extract_figures(
+        "1954年全县出生率达38.6‰。1960年降至15.2‰,原因是灾荒。") if figure_fields(r)}
+    assert got == {1954: {"birth_rate_permille": 38.6}}
+    got = {r["year"]: figures(r) for r in extract_figures(
+        "1954年全县出生率达38.6‰。1960年为1520人。") if figure_fields(r)}
+    assert got == {1954: {"birth_rate_permille": 38.6}}
+
+
+def test_a_later_census_year_after_a_figure() -> None:
+    """1964年第二次人口普查时,该县总人口为16.82万;1982年第三次人口普查时为24.35万: each census
+    year its figure (the 人口 of 人口普查 is no name of its own)."""
+    got = {r["year"]: figures(r) for r in extract_figures(
+        "1964年第二次人口普查时,该县总人口为16.82万;1982年第三次人口普查时为24.35万。") if figure_fields(r)}
+    assert got == {1964: {"total_population": 168200}, 1982: {"total_population": 243500}}
+
+
+def test_the_whole_country_of_a_census_name_is_not_the_texts_place() -> None:
+    """第五次全国人口普查时,全镇常住人口为28654人: the text is the township's (全镇), not the
+    country's; the figure has no place name, not 全镇 as one."""
+    recs = [r for r in extract_figures("2000年11月1日第五次全国人口普查时,全镇常住人口为28654人。")
+            if figure_fields(r)]
+    assert [(r["place"], r["year"], figures(r)) for r in recs] == [
+        (None, 2000, {"permanent_population": 28654})]

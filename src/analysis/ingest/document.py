@@ -41,9 +41,9 @@ _PLACE_FACTS = ("位于", "地处", "面积", "辖", "总人口", "共有", "现
                 "出生", "人口", "有", "死亡", "育龄", "已婚育龄", "流动人口", "流入", "流出", "自然增长")
 #: Words after a county's name that show the text is about it (its government, its facts).
 _COUNTY_CUES = _PLACE_ORG + _PLACE_FACTS + _COUNTY_FACTS
-#: 我镇 / 全乡 / 本街道 / 该县: the text's own place, by its level.
+#: 我镇 / 全乡 / 本街道 / 该县: the text's own place, by its level (not 全国 of 全国人口普查).
 SELF = re.compile(r"(?P<who>我|全|本|该)(?P<level>镇|乡|街道|街办|办事处|社区|村|区|县|市|州|盟|旗|省|国|场|矿)"
-                  r"(?![长委政民级务])")
+                  r"(?![长委政民级务])(?!(?<=国)人口普查)")
 #: Words that end in a level like a place name but are not places (重点镇, 民族乡, 全国).
 NOT_PLACE = {"小城", "重点", "示范", "特色", "卫生", "文明", "国家", "全国", "建制", "中心", "城乡",
              "边远", "偏远", "贫困", "民族", "山区", "农村", "旅游", "历史", "工业", "商贸", "和谐",

@@ -189,8 +189,10 @@ _PLACE_THEN_WHOLE = re.compile(r"^[\u4e00-\u9fff]{1,4}?(?:市|县|区|乡|镇|�
 _NAME_THEN_WHOLE = re.compile(r"^[\u4e00-\u9fff]{2,4}(?=全(?:村|镇|乡|街道|社区))")
 #: The verbs that bring a figure to its level (达 / 增至 / 下降到 …), not by a change.
 _TO_LEVEL = r"(?:已?达到|已?达|增至|增加到|增长到|上升到|升至|下降到|下降至|降至|减少到|减至)"
-#: ,2001年达84万: a further year of the figure just read (達/为/增至 … or nothing).
+#: ,2001年达84万: a further year of the figure just read (達/为/增至 … or nothing); ;1982年第三次
+#: 人口普查时为24.35万: the year of a census.
 _NEXT_YEAR = re.compile(r"\s*(?P<sep>[,;、])?\s*(?P<y>(?:19|20)\d{2})\s*年(?:底|末)?\s*"
+                        r"(?:第[一二三四五六七]次(?:全国)?人口普查(?:时)?\s*)?"
                         r"(?:为|" + _TO_LEVEL + r")?\s*(?=\d)")
 #: How a name's values went (继续稳定下降, 回升, 很高), with the years to follow.
 _TREND_WORDS = (r"(?:(?:继续|稳定|逐年|逐渐|持续|不断|明显|大幅|快速|迅速|缓慢)\s*)*"
@@ -443,6 +445,8 @@ class _Extractor:
         self._by_text, self._label_re, self._joined_re = _names()
         self._titles = title_spans(norm)
         self._consumed: list[tuple[int, int]] = []
+        #: the name, field and context of the last figure read, and where its value ends
+        self._last_read: tuple[_Label, str, Context, int] | None = None
         self._dateline = _dateline(norm)
         #: the topic and series the previous sentence ended on (for one opening with 其中)
         self._prev: tuple[str, str] | None = None
@@ -559,6 +563,8 @@ class _Extractor:
                 if inner is None:
                     continue
                 m = inner
+            if norm.startswith("普查", m.end()):
+                continue  # 第三次人口普查: the census's name, not the figure's
             text = m.group()
             if text in self._by_text:
                 name_end = m.end()
@@ -636,6 +642,7 @@ class _Extractor:
             elif listed and fill and "分别" in fill.group():
                 # 人口出生率回升。1981年、1982年分别升至20.3‰和20.75‰: the same, listed
                 self._one_name_several_values(carry, carry.label.field, ctx0, fill.end(), e, listed)
+        self._next_year_sentence(s, e)
         last: Figure | None = None
         last_unbound: _Label | None = None
         #: one entry per open parenthesis: what to restore at its end, and whether it held names
@@ -1080,6 +1087,23 @@ class _Extractor:
             out += self._year_by_year(lab, field_name, ctx, fig.span[1], nxt)
         return out
 
+    def _next_year_sentence(self, s: int, e: int) -> None:
+        """出生率达38.6‰。1960年降至15.2‰。: a sentence of a later year and a value only, right after
+        a sentence that ended on a figure, is that figure's name in that year. Read only when the
+        sentence holds nothing else and each value's unit fits the name."""
+        if self._last_read is None:
+            return
+        lab, field_name, ctx, end = self._last_read
+        norm = self.doc.norm
+        if not re.fullmatch(r"\s*[。;]\s*", norm[end:s]):
+            return
+        pairs = list(self._years_with_values(s, e, first=True))
+        if not pairs or not re.fullmatch(r"\s*[。;]?\s*", norm[pairs[-1][2].end():e]) or not all(
+                headers.unit_fits(field_name, (v.group("unit") or "").replace("万人", "人") or "人")
+                for _, _, v in pairs):
+            return
+        self._year_by_year(lab, field_name, Context(ctx.place, None, ctx.series), s, e, first=True)
+
     def _year_by_year(self, lab: _Label, field_name: str, ctx: Context, pos: int,
                       e: int, first: bool = False) -> list[Figure]:
         """外来人口70万,2001年达84万,2002年119万: the same name for each following year
@@ -1268,6 +1292,7 @@ class _Extractor:
         fig = Figure(field_name, value, self.doc.text(*span), span, label_text,
                      (lab.start, lab.end), self._sentence_of(span[0]), ctx.key())
         self._add(fig, ctx)
+        self._last_read = (lab, field_name, ctx, v.end())
         return fig
 
     def _years_before(self, pos: int) -> str | None:
