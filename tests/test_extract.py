@@ -1858,6 +1858,9 @@ def test_a_bound_then_the_exact_figure_in_the_next_clause() -> None:
     assert [figures(r) for r in recs if figure_fields(r)] == [{"deaths": 287}]
     assert "300人" in only(problems(recs, "approximate"))["text"]
     assert not [r for r in extract_figures("2015年红星镇出生人口突破300人,创历史新高。") if figure_fields(r)]
+    # 首次 / 再次 between the name and the bound
+    got = [figures(r) for r in extract_figures("2023年该县出生人口首次跌破5000人,为4862人。") if figure_fields(r)]
+    assert got == [{"births": 4862}]
     # a bound, then a figure with another unit, is not the bound's figure
     assert not [r for r in extract_figures("2015年红星镇出生人口超过300人,达全县的12%。") if figure_fields(r)]
 
