@@ -1930,3 +1930,13 @@ def test_the_whole_country_of_a_census_name_is_not_the_texts_place() -> None:
             if figure_fields(r)]
     assert [(r["place"], r["year"], figures(r)) for r in recs] == [
         (None, 2000, {"permanent_population": 28654})]
+
+
+def test_a_section_heading_run_into_its_first_sentence() -> None:
+    """人口状况 年末全区常住人口68.2万人: the heading is no word of the figure's; a series word
+    before a space still qualifies (流动人口 育龄妇女…)."""
+    got = [figures(r) for r in extract_figures("人口状况 年末全区常住人口68.2万人,户籍人口71.5万人。")
+           if figure_fields(r)]
+    assert got == [{"permanent_population": 682000, "total_population": 715000}]
+    recs = [r for r in extract_figures("2015年全镇流动人口 育龄妇女312人。") if figure_fields(r)]
+    assert [(r["series"], figures(r)) for r in recs] == [("migrant", {"women_15_49": 312})]

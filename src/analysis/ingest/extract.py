@@ -216,7 +216,10 @@ _TREND_BEFORE = re.compile(_TREND_WORDS + r"\s*,?\s*")
 _HEADING_YEAR = re.compile(r"(?:^|(?<=[\n。]))[ \t]*(?P<y>(?:19|20)\d{2})[ \t]*年[ \t]*(?=\n)")
 #: A list marker right before a name: the name heads a section (一、常住人口 / (二)户籍人口).
 _LIST_HEADING = re.compile(r"(?:^|[\s:。;])(?:[一二三四五六七八九十]+、|\(?[一二三四五六七八九十\d]+\)|\d+[.、])\s*$")
+#: A section heading run into the sentence it heads (基本情况 全镇…, 人口状况 年末…, 人口 2015年末…),
+#: or a lead-in (现将…总结如下).
 _HEADING = re.compile(r"^[\u4e00-\u9fff]{2,12}(?:情况|概况|工作|数据)\s+"
+                      r"|^(?:人口|[\u4e00-\u9fff]{0,10}(?:状况|变动|计划生育))\s+(?=\S)"
                       r"|^现将[\u4e00-\u9fff\d_xX*]{0,20}?(?:汇报|总结|报告|分析|说明)(?:如下|于后)\s*:?")
 _CITY_AT_START = re.compile(r"^[\u4e00-\u9fff]{1,4}?(?:市|县|旗|社区|街道|镇|乡)")
 #: A province named at the start of a clause (甘肃省常住人口…), by the closed list of China's
