@@ -1940,3 +1940,12 @@ def test_a_section_heading_run_into_its_first_sentence() -> None:
     assert got == [{"permanent_population": 682000, "total_population": 715000}]
     recs = [r for r in extract_figures("2015年全镇流动人口 育龄妇女312人。") if figure_fields(r)]
     assert [(r["series"], figures(r)) for r in recs] == [("migrant", {"women_15_49": 312})]
+
+
+def test_a_peoples_commune_is_the_texts_own_place() -> None:
+    """1978年,全社人口为12856人 in a gazetteer: 全社 is the commune (the township of its time), as
+    全乡; 全社会 is not a place."""
+    got = [figures(r) for r in extract_figures("1978年,全社人口为12856人,出生286人。") if figure_fields(r)]
+    assert got == [{"total_population": 12856, "births": 286}]
+    got = [figures(r) for r in extract_figures("1978年,全社会人口为12856人。") if figure_fields(r)]
+    assert got == []

@@ -41,8 +41,9 @@ _PLACE_FACTS = ("位于", "地处", "面积", "辖", "总人口", "共有", "现
                 "出生", "人口", "有", "死亡", "育龄", "已婚育龄", "流动人口", "流入", "流出", "自然增长")
 #: Words after a county's name that show the text is about it (its government, its facts).
 _COUNTY_CUES = _PLACE_ORG + _PLACE_FACTS + _COUNTY_FACTS
-#: 我镇 / 全乡 / 本街道 / 该县: the text's own place, by its level (not 全国 of 全国人口普查).
-SELF = re.compile(r"(?P<who>我|全|本|该)(?P<level>镇|乡|街道|街办|办事处|社区|村|区|县|市|州|盟|旗|省|国|场|矿)"
+#: 我镇 / 全乡 / 本街道 / 该县: the text's own place, by its level (not 全国 of 全国人口普查); 全社 /
+#: 全公社 is a gazetteer's people's commune (the township of 1958-1983), not 全社会.
+SELF = re.compile(r"(?P<who>我|全|本|该)(?P<level>镇|乡|街道|街办|办事处|社区|公社|社(?![区会员])|村|区|县|市|州|盟|旗|省|国|场|矿)"
                   r"(?![长委政民级务])(?!(?<=国)人口普查)")
 #: Words that end in a level like a place name but are not places (重点镇, 民族乡, 全国).
 NOT_PLACE = {"小城", "重点", "示范", "特色", "卫生", "文明", "国家", "全国", "建制", "中心", "城乡",
@@ -132,7 +133,7 @@ def find_places(doc: Document) -> None:
     doc.places = levels
     counties = _counties(doc)
     county = _best_county(counties)
-    township_self = any(m.group("level") in ("镇", "乡", "街道", "办事处", "社区", "村")
+    township_self = any(m.group("level") in ("镇", "乡", "街道", "办事处", "社区", "村", "公社", "社")
                         for m in SELF.finditer(doc.norm))
     wide = _wide_self(doc)
     if county and wide and not township_self \
@@ -276,4 +277,4 @@ def place_start(doc: Document, m: re.Match[str]) -> tuple[int, str]:
 
 def place_level(word: str) -> str:
     """镇, 乡 and 街道 are all townships; other levels keep their word (县, 区, 村 ...)."""
-    return "township" if word in ("镇", "乡", "街道", "街办") else word
+    return "township" if word in ("镇", "乡", "街道", "街办", "公社", "社") else word
