@@ -106,8 +106,7 @@ _VALUE = re.compile(
     r"(?P<women>\s*\((?:女|女性|以女性|女婴)?\s*(?:=|为)?\s*100\))?"
     r"(?P<bound>以上|以下|以内|左右|上下)?")
 #: 突破300人,达312人 / 不足300人,仅为287人: after a bound, the exact figure in the next clause.
-_AFTER_BOUND = re.compile(r"\s*[,,]\s*(?:已|实际|全年|年末)?(?:" + "达到|达|为|仅为|仅有|仅|只有|只剩|仅剩|共|共计|是"
-                          + r")\s*(?=[-\d])")
+_AFTER_BOUND = re.compile(r"\s*,\s*(?:已|实际|全年|年末)?(?:达到|达|为|仅为|仅有|仅|只有|只剩|仅剩|共|共计|是)\s*(?=[-\d])")
 _MASK = re.compile(r"(?P<mask>[xX×*□■?]{1,6}|某{1,3})\s*(?P<unit>万人|人|名|个|例|‰|%)"
                    r"|(?P<mask2>[xX×*□■]{2,6})(?![A-Za-z])")
 #: 22044xxxx: digits running into mask characters (partly masked).
@@ -1091,8 +1090,8 @@ class _Extractor:
         return out
 
     def _next_year_sentence(self, s: int, e: int) -> None:
-        """出生率达38.6‰。1960年降至15.2‰。: a sentence of a later year and a value only, right after
-        a sentence that ended on a figure, is that figure's name in that year. Read only when the
+        """出生率达38.6‰。1960年降至15.2‰。: a sentence of another year and a value only, right
+        after a sentence that ended on a figure, is that figure's name in that year. Read only when the
         sentence holds nothing else and each value's unit fits the name."""
         if self._last_read is None:
             return
