@@ -17,6 +17,10 @@ years down (one row per year)::
 A head of row names (项目, 指标) over rows that start with a year is read the same way, with two
 schema columns at least; a cell may carry its unit (``2.84‰``) when the unit fits its column.
 
+A statistical bulletin's table of named rows with a column of units or of this year's values
+(``指标 | 单位 | 绝对数 | 比上年增长(%)`` under a caption with the year, ``指标名称 计量单位 2021年
+2020年``) reads each row in its unit cell's unit; columns of changes and shares are not read.
+
 A table of the township's villages (``村名 | 总人口 | 出生`` over a row a village) is read only
 for its total row (合计, 全镇): that row is the township's, in the year its caption states.
 
