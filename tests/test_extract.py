@@ -1949,3 +1949,32 @@ def test_a_peoples_commune_is_the_texts_own_place() -> None:
     assert got == [{"total_population": 12856, "births": 286}]
     got = [figures(r) for r in extract_figures("1978年,全社会人口为12856人。") if figure_fields(r)]
     assert got == []
+
+
+def test_a_year_right_after_the_name_then_its_value() -> None:
+    """总人口2019年末为32150人 / 出生人口2019年为5123人,2020年为4650人: each year its value; a change
+    after the year (出生人口2019年比上年减少…) is still not read."""
+    got = {r["year"]: figures(r) for r in extract_figures("红星镇总人口2019年末为32150人。") if figure_fields(r)}
+    assert got == {2019: {"total_population": 32150}}
+    got = {r["year"]: figures(r) for r in extract_figures(
+        "全县出生人口2019年为5123人,2020年为4650人。") if figure_fields(r)}
+    assert got == {2019: {"births": 5123}, 2020: {"births": 4650}}
+    assert not [r for r in extract_figures("全县出生人口2019年比上年减少312人。") if figure_fields(r)]
+
+
+def test_values_for_each_year_of_a_span_written_with_zhi() -> None:
+    """2019年至2021年,出生人口分别为5123人、4650人和4102人: three years, three values (as with
+    2019~2021年); two values are the span's two ends, as before."""
+    got = {r["year"]: figures(r) for r in extract_figures(
+        "2019年至2021年,全县出生人口分别为5123人、4650人和4102人。") if figure_fields(r)}
+    assert got == {2019: {"births": 5123}, 2020: {"births": 4650}, 2021: {"births": 4102}}
+    got = {r["year"]: figures(r) for r in extract_figures(
+        "2019年至2021年,全县出生人口分别为5123人和4102人。") if figure_fields(r)}
+    assert got == {2019: {"births": 5123}, 2021: {"births": 4102}}
+
+
+def test_a_compared_years_figure_in_parentheses() -> None:
+    """出生人口4102人,较2020年(4650人)减少548人: 4650 is 2020's."""
+    got = {r["year"]: figures(r) for r in extract_figures(
+        "2021年全县出生人口4102人,较2020年(4650人)减少548人。") if figure_fields(r)}
+    assert got == {2021: {"births": 4102}, 2020: {"births": 4650}}

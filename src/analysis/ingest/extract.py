@@ -272,7 +272,8 @@ _COMPARED_CENSUS = re.compile(r"(?:\s*\([^()]{0,80}\))?\s*,?\s*(?P<w>与|同|和
 _POLICE_REGISTER = re.compile(r"公安[^,。;]{0,6}(?:户籍|户口)|(?:户籍|常住户口|户口)登记")
 #: …,与2015年相比,2016年全市出生率上升: the year compared with, right before the text's own year.
 _LATE_YEAR = re.compile(r"(?:与|同|和|跟)\s*(?P<y>(?:19|20)\d{2})\s*年\s*(?:相比|比较)\s*,?\s*")
-_COMPARED_PAREN = re.compile(r"\s*,?\s*(?:比|较|与)\s*(?P<m>上一年|上年|去年|前一年)(?:同期)?(?:相比)?\s*\(\s*")
+_COMPARED_PAREN = re.compile(r"\s*,?\s*(?:比|较|与)\s*(?P<m>上一年|上年|去年|前一年|(?P<y>(?:19|20)\d{2})\s*年)(?:同期)?"
+                             r"(?:相比)?\s*\(\s*")
 _PREV_PAREN = re.compile(r"\s*\(\s*(?P<m>上一年|上年同期|上年|去年同期|去年|前一年|(?P<y>(?:19|20)\d{2})\s*年)"
                          r"\s*(?:同期)?\s*(?:为|是|:|的)?\s*")
 #: Words only a family-planning text uses.
@@ -1077,6 +1078,10 @@ class _Extractor:
             m = _YEAR_LIST_AFTER.match(norm, lab.end, e)
             if m and sum(1 for _ in self._years_with_values(m.end(), min(e, nxt_label), True)) >= 2:
                 return self._year_by_year(lab, field_name, ctx, m.end(), min(e, nxt_label), first=True)
+            # 总人口2019年末为32150人 / 出生人口2019年为5123人,2020年为4650人: the year right after
+            # the name, then its value (and maybe further years)
+            if re.match(r"\s*(?:19|20)\d{2}\s*年", norm[lab.end:e]):
+                return self._year_by_year(lab, field_name, ctx, lab.end, min(e, nxt_label), first=True)
         if fig is None:  # 常住人口同2010年第六次全国人口普查的284063人相比
             census = self._previous_census(lab, field_name, ctx, lab.end, e)
             return [census] if census else []
@@ -1325,7 +1330,7 @@ class _Extractor:
         m = _PREV_PAREN.match(self.doc.norm, pos, e) or _COMPARED_PAREN.match(self.doc.norm, pos, e)
         if not m:
             return self._previous_compared(lab, field_name, ctx, pos, e)
-        if m.re is _PREV_PAREN and m.group("y"):
+        if m.group("y"):  # 出生人口4102人,较2020年(4650人)减少548人
             y = int(m.group("y"))
             prev = Context(ctx.place, y, ctx.series, None, (m.start("y"), m.end("m")))
         else:
@@ -1467,6 +1472,10 @@ class _Extractor:
             listed = next(reversed(list(_YEAR_LIST.finditer(norm, s, lab.start))), None)
         years = [(int(y.group("y")), (listed.start() + y.start(), listed.start() + y.end()))
                  for y in re.finditer(r"(?P<y>(?:19|20)\d{2})\s*年?", listed.group())] if listed else []
+        if listed is not None and len(years) == 2 and len(values) > 2 and "至" in listed.group() \
+                and years[1][0] - years[0][0] + 1 == len(values):
+            # 2019年至2021年,出生人口分别为5123人、4650人和4102人: the span's years, one value each
+            years = [(years[0][0] + k, years[0][1]) for k in range(len(values))]
         span = _SPAN_PERIOD.fullmatch(ctx.period or "")
         if not years and span and ctx.year_span \
                 and int(span.group("b")) - int(span.group("a")) + 1 == len(values):
