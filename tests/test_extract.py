@@ -1978,3 +1978,55 @@ def test_a_compared_years_figure_in_parentheses() -> None:
     got = {r["year"]: figures(r) for r in extract_figures(
         "2021年全县出生人口4102人,较2020年(4650人)减少548人。") if figure_fields(r)}
     assert got == {2021: {"births": 4102}, 2020: {"births": 4650}}
+
+
+def test_a_numbered_section_heading_run_into_its_first_sentence() -> None:
+    """十一、人口、人民生活和社会保障 全年出生人口991人 (under a title line) / 九、人 口 年末全县…: the
+    heading's words and its 、 are no part of the figure's clause."""
+    text = ("西乌珠穆沁旗2007年国民经济和社会发展统计公报(2)\n十一、人口、人民生活和社会保障 全年出生人口991人,"
+            "人口出生率13.7‰。")
+    got = [figures(r) for r in extract_figures(text) if figure_fields(r)]
+    assert got == [{"births": 991, "birth_rate_permille": 13.7}]
+    recs = [r for r in extract_figures("2008年\n九、人 口 年末全县总人口为23.54万人,其中常住人口为23.09万人,"
+                                       "人口出生率为11.33‰。") if figure_fields(r)]
+    assert [(r["series"], figures(r)) for r in recs] == [
+        ("main", {"total_population": 235400, "permanent_population": 230900, "birth_rate_permille": 11.33})]
+
+
+def test_a_census_bulletins_table_of_the_population_at_each_census() -> None:
+    """历次人口普查 | 常住人口数 | 年均增长率 over rows named by the census (第七次人口普查 | 648471 |
+    -0.01): each census's reference year; also printed one cell per line with blank lines."""
+    rows = [("第七次人口普查", "648471", "-0.01"), ("第六次人口普查", "649357", "0.61"),
+            ("第一次人口普查", "229710", "")]
+    inline = "历次人口普查 | 常住人口数 | 年均增长率\n" + "\n".join(" | ".join(r) for r in rows) + "\n"
+    lone = "\n\n".join(["历次人口普查", "常住人口数", "年均增长率"] + [c for r in rows for c in r if c]) + "\n"
+    for text in (inline, lone):
+        got = {r["year"]: figures(r) for r in extract_figures(text) if figure_fields(r)}
+        assert got == {2020: {"permanent_population": 648471}, 2010: {"permanent_population": 649357},
+                       1953: {"permanent_population": 229710}}
+
+
+def test_census_years_footnote_marks_and_a_total_renamed_in_parentheses() -> None:
+    """第三次人口普查 is 1982; a footnote mark between a number and its unit (649357[3]人); 全县总人口
+    (常住人口)为97985人 is the resident population; a census compared with (与1964年第二次人口普查时
+    相比) does not date the figures after it."""
+    got = {r["year"]: figures(r) for r in extract_figures("第三次人口普查时,全县总人口为352146人。")
+           if figure_fields(r)}
+    assert got == {1982: {"total_population": 352146}}
+    got = {r["year"]: figures(r) for r in extract_figures(
+        "全县常住人口[2]为648471人。全县常住人口与2010年第六次人口普查的649357[3]人相比,十年共减少886人。")
+        if figure_fields(r)}
+    assert got == {None: {"permanent_population": 648471}, 2010: {"permanent_population": 649357}}
+    got = [figures(r) for r in extract_figures("全县总人口(常住人口)为97985人。") if figure_fields(r)]
+    assert got == [{"permanent_population": 97985}]
+    got = {r["year"]: figures(r) for r in extract_figures(
+        "1982年全县总人口为28.7万,与1964年第二次人口普查时相比增加8.7万人。县城人口为3.9万人。")
+        if figure_fields(r)}
+    assert got == {1982: {"total_population": 287000}}
+
+
+def test_the_same_conflicting_value_stated_again_is_one_conflict() -> None:
+    """A second value stated twice for a figure is one conflict, not two."""
+    recs = extract_figures("2015年全镇出生312人。2015年全镇出生320人。2015年全镇出生320人。")
+    assert [figures(r) for r in recs if figure_fields(r)] == [{"births": 312}]
+    assert len(problems(recs, "conflict")) == 1

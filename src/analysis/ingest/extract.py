@@ -99,8 +99,13 @@ _FILLER = re.compile(
     r"|数量|数|人口|婴儿|的|控制在|力争|确保|争取|保持在|稳定在|不低于|不高于|不超过|低于|高于|目标|新增)*")
 _APPROX_WORDS = ("约", "大约", "近", "接近", "超过", "突破", "跌破", "不足", "不到", "逾", "控制在", "力争", "确保",
                  "争取", "保持在", "不低于", "不高于", "不超过", "低于", "高于", "目标")
+#: 与 / 比 … right before a year (and its census): the year is compared with.
+_COMPARED_BEFORE = re.compile(r"(?:与|比|较|同|跟)\s*(?:(?:19|20)\d{2}\s*年\s*)?$")
+#: 总人口(常住人口)为97985人 / 总人口(即常住人口): the population a total is, named in parentheses.
+_RENAMED = re.compile(r"\s*\(\s*(?:即|也即|为)?\s*(?P<name>常住人口|户籍人口)\s*\)")
+#: A number and its unit; a bulletin's footnote mark may stand between them (649357[3]人).
 _VALUE = re.compile(
-    r"(?P<pre>千分之|百分之)?(?P<sign>[-负](?=\s*\d))?\s*(?P<num>" + _NUM + r")"
+    r"(?P<pre>千分之|百分之)?(?P<sign>[-负](?=\s*\d))?\s*(?P<num>" + _NUM + r")(?:\[\d{1,2}\])?"
     r"\s*(?P<mult>万|亿)?(?P<rest>(?<=万)零?\d{1,4}(?=\s*[人名]))?(?P<about>余|多)?\s*"
     r"(?P<unit>人次|万人|人|名|个|例|口|‰|%|:\s*(?P<den>\d+(?:\.\d+)?)(?!\d))?"
     r"(?P<women>\s*\((?:女|女性|以女性|女婴)?\s*(?:=|为)?\s*100\))?"
@@ -114,7 +119,7 @@ _PART_MASKED = re.compile(r"(?P<mask>[\d.,]+[xX×*□■]+[\dxX×*□■.,]*)\s*
 _BLANK = re.compile(r"(?:\(\s*\)|_+|\s+)?(?P<unit>‰|%)|(?:\(\s*\)|_{2,}|\s{2,})(?P<unit2>人|名)")
 _GARBLED = re.compile(r"[\dOolI][\dOolI.,]*[\dOolI](?=\s*(?:万人|人|名|‰|%|[,;。]|$))")
 _YEAR = re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2})\s*年(?!龄|代|级|限|轻|初)度?"
-                   r"|第(?P<census>[四五六七])次(?:全国)?人口普查|(?<![\u4e00-\u9fff])(?P<census2>[四五六七])普(?!查|通|及|遍)"
+                   r"|第(?P<census>[一二三四五六七])次(?:全国)?人口普查|(?<![\u4e00-\u9fff])(?P<census2>[四五六七])普(?!查|通|及|遍)"
                    r"|(?P<cy>[一二三四五六七八九〇零○OoＯ0]{4})\s*年(?!龄|代|级|限)度?"
                    r"|民国\s*(?P<mg>\d{1,2}|[一二三四五六七八九十]{1,3})\s*年(?:\s*\(\s*(?:19[1-4]\d)\s*年?\s*\))?")
 _MASKED_YEAR = re.compile(r"(?<![A-Za-z])(?:(?:19|20)[xX×*_\-－]{2}|[xX×*]{1,4})\s*年(?!龄|代|级|限)度?")
@@ -215,10 +220,12 @@ _TREND_BEFORE = re.compile(_TREND_WORDS + r"\s*,?\s*")
 _HEADING_YEAR = re.compile(r"(?:^|(?<=[\n。]))[ \t]*(?P<y>(?:19|20)\d{2})[ \t]*年[ \t]*(?=\n)")
 #: A list marker right before a name: the name heads a section (一、常住人口 / (二)户籍人口).
 _LIST_HEADING = re.compile(r"(?:^|[\s:。;])(?:[一二三四五六七八九十]+、|\(?[一二三四五六七八九十\d]+\)|\d+[.、])\s*$")
-#: A section heading run into the sentence it heads (基本情况 全镇…, 人口状况 年末…, 人口 2015年末…),
-#: or a lead-in (现将…总结如下).
+#: A section heading run into the sentence it heads (基本情况 全镇…, 人口状况 年末…, 人口 2015年末…,
+#: a numbered one: 十一、人口、人民生活和社会保障 全年…, 九、人 口 年末…), or a lead-in (现将…总结如下).
 _HEADING = re.compile(r"^[\u4e00-\u9fff]{2,12}(?:情况|概况|工作|数据)\s+"
                       r"|^(?:人口|[\u4e00-\u9fff]{0,10}(?:状况|变动|计划生育))\s+(?=\S)"
+                      r"|^(?:[一二三四五六七八九十]+、|\(?[一二三四五六七八九十]+\)|\d{1,2}[.、])\s*"
+                      r"[^\s,。;:](?:\s?[^\s,。;:]){0,23}\s+(?=\S)"
                       r"|^现将[\u4e00-\u9fff\d_xX*]{0,20}?(?:汇报|总结|报告|分析|说明)(?:如下|于后)\s*:?")
 _CITY_AT_START = re.compile(r"^[\u4e00-\u9fff]{1,4}?(?:市|县|旗|社区|街道|镇|乡)")
 #: A province named at the start of a clause (甘肃省常住人口…), by the closed list of China's
@@ -266,7 +273,7 @@ _COMPARED_END = re.compile(r"\s*(?:相比|比较|基本持平|持平|相当|基�
 _COMPARED_CHANGE = re.compile(r"\s*(?:相比)?\s*,?\s*(?:增加|减少|下降|上升|多|少|提高|降低|增长|略有|有所)")
 #: …常住人口579101人,与2010年第六次全国人口普查的442854人相比: the figure of the last census.
 _COMPARED_CENSUS = re.compile(r"(?:\s*\([^()]{0,80}\))?\s*,?\s*(?P<w>与|同|和|比|较)\s*(?:(?P<y>(?:19|20)\d{2})\s*年\s*)?"
-                              r"(?:第(?P<c>[四五六七])次(?:全国)?人口普查|“?(?P<c2>[四五六七])普”?)(?:时)?(?:的)?\s*")
+                              r"(?:第(?P<c>[一二三四五六七])次(?:全国)?人口普查|“?(?P<c2>[四五六七])普”?)(?:时)?(?:的)?\s*")
 #: 据公安部户籍登记 / 公安机关常住户口登记资料: the police household register, whose 常住人口 are
 #: the registered (户籍) population of older gazetteers.
 _POLICE_REGISTER = re.compile(r"公安[^,。;]{0,6}(?:户籍|户口)|(?:户籍|常住户口|户口)登记")
@@ -335,15 +342,11 @@ class _Label:
 # Small helpers ---------------------------------------------------------------------------------------
 
 
-#: The reference year of each national population census (第七次全国人口普查 -> 2020).
-CENSUS_YEARS = {"四": 1990, "五": 2000, "六": 2010, "七": 2020}
-
-
 def _year_value(m: re.Match[str]) -> int | None:
     if m.group("y"):
         return int(m.group("y"))
     if m.group("census") or m.group("census2"):
-        return CENSUS_YEARS[m.group("census") or m.group("census2")]
+        return headers.CENSUS_YEARS[m.group("census") or m.group("census2")]
     if m.group("mg"):  # 民国7年(1918): the Republic's years count from 1912
         n = int(m.group("mg")) if m.group("mg").isdigit() else cn_number(m.group("mg"))
         # (民國72年 in Taiwan, where the count goes on after 1949)
@@ -526,8 +529,10 @@ class _Extractor:
                 events.append((m.start(), m.end(), "months_across", self.doc.text(m.start(), m.end())))
         for m in _YEAR.finditer(norm, s, e):
             y = _year_value(m)
-            if norm[max(s, m.start() - 1):m.start()] in ("与", "比", "较", "同", "跟") and m.start() > s:
-                continue  # 与2011年持平, 比1979年下降: a year compared with, not the year of the text
+            if m.start() > s and _COMPARED_BEFORE.search(norm, max(s, m.start() - 8), m.start()):
+                # 与2011年持平, 比1979年下降, 与1964年第二次人口普查时相比: a year compared with,
+                # not the year of the text
+                continue
             if y is not None and not self._in_title(m.start()) \
                     and not any(a <= m.start() < b for a, b in trends):
                 events.append((m.start(), m.end(), "year", y))
@@ -967,8 +972,12 @@ class _Extractor:
     def _prefix_ok(self, lab: _Label, s: int) -> bool | str:
         """Whether the words before a name in its clause are context only; a series word gives
         the series. False: the figure belongs to something else (参检育龄妇女 …)."""
-        prefix = _AMONG_BIRTHS.sub("", self._context_words(
-            self.doc.norm[self._clause_start(lab.start, s):lab.start]))
+        start = self._clause_start(lab.start, s)
+        line = max(s, self.doc.norm.rfind("\n", s, lab.start) + 1)  # (a title line may run into it)
+        heading = _HEADING.match(self.doc.norm[line:lab.start])
+        if heading and start < line + heading.end():
+            start = line + heading.end()  # 十一、人口、人民生活和社会保障 全年出生人口…: the heading's 、 are no clauses
+        prefix = _AMONG_BIRTHS.sub("", self._context_words(self.doc.norm[start:lab.start]))
         series = None
         # the population a name is about (出生人口中男孩103人): taken out before the series words,
         # or 出生人口 would lose its 人口 to them
@@ -1047,13 +1056,19 @@ class _Extractor:
               kept: list[tuple[int, int, str, object]], i: int, e: int) -> list[Figure]:
         """Read the value(s) a name takes; record and return the figures."""
         norm = self.doc.norm
+        renamed = _RENAMED.match(norm, lab.end, e) if field_name == "total_population" else None
+        if renamed and _FILLER.match(norm, renamed.end(), e).end() < e \
+                and norm[_FILLER.match(norm, renamed.end(), e).end()].isdigit():
+            # 全县总人口(常住人口)为97985人: the population is the one the parenthesis names
+            field_name = self._by_text[renamed.group("name")].field
+            lab = _Label(lab.start, renamed.end(), norm[lab.start:renamed.end()], lab.label, lab.topic)
         filler = _FILLER.match(norm, lab.end, e)
         q = filler.end() if filler else lab.end
         fill = norm[lab.end:q]
         if "分别" in fill:
             return self._respectively(lab, field_name, ctx, kept, i, q, e, fill)
         # the next name comes before any number: nothing to read here
-        nxt_label = next((ev[0] for ev in kept[i + 1:] if ev[2] == "label"), e)
+        nxt_label = next((ev[0] for ev in kept[i + 1:] if ev[2] == "label" and ev[0] >= lab.end), e)
         fig = self._read_value(lab, field_name, ctx, q, min(e, nxt_label + 1), fill)
         if fig is None:
             # 流入人口中(7304人): the size of the sub-population in parentheses
@@ -1399,7 +1414,7 @@ class _Extractor:
         if not v or not v.group("num") or not (re.match(r"\s*(?:相比|比较)", rest) or (
                 m.group("w") in "比较" and _COMPARED_CHANGE.match(rest))):
             return None
-        census = CENSUS_YEARS[m.group("c") or m.group("c2")]
+        census = headers.CENSUS_YEARS[m.group("c") or m.group("c2")]
         if m.group("y") and int(m.group("y")) != census:
             return None
         self._consumed.append((m.start(), v.end()))
@@ -1599,6 +1614,8 @@ class _Extractor:
             rec["provenance"][fig.field] = self._where(fig.span, fig.label, fig.label_span)
             self.figures.append(fig)
             return
+        if any(a.key == fig.key and a.field == fig.field and a.value == fig.value for a in self.alternatives):
+            return  # the same second value stated again: one conflict, reported once
         self.alternatives.append(fig)
         col = schema.BY_NAME[fig.field]
         problem = {

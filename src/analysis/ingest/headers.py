@@ -145,6 +145,10 @@ def _labels(field: str, *names: str, header: bool = True, in_text: bool = True,
 
 _AGES = ("15-49岁", "15-49周岁", "15至49岁", "15至49周岁", "15~49岁", "15~49周岁", "15到49岁")
 
+#: The reference year of each national population census (第七次全国人口普查 -> 2020, by its
+#: ordinal), as the bulletins count them (NBS: 1953, 1964, 1982, 1990, 2000, 2010, 2020).
+CENSUS_YEARS = {"一": 1953, "二": 1964, "三": 1982, "四": 1990, "五": 2000, "六": 2010, "七": 2020}
+
 #: Every name of every field (schema labels and names are added by :func:`_all_labels`).
 LABELS: tuple[Label, ...] = tuple(
     # keys: headers only

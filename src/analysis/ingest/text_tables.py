@@ -323,6 +323,74 @@ def _named_columns(norm: str, lines: list[tuple[int, int]], i: int
     return (found, j) if found else None
 
 
+#: A row named by a census (第七次人口普查 | 648471): the census's reference year.
+_CENSUS_CELL = re.compile(r"^第(?P<n>[一二三四五六七])次(?:全国)?人口普查$")
+#: The head of the column of such rows (历次人口普查 | 常住人口数 | 年均增长率).
+_CENSUS_HEAD = re.compile(r"^(?:历次|各次)(?:全国)?人口普查$|^普查(?:次数|年份)?$")
+
+
+def _census_rows(norm: str, lines: list[tuple[int, int]], i: int
+                 ) -> tuple[list[Cell], int] | None:
+    """The census bulletins' table of the population at each census::
+
+        历次人口普查 | 常住人口数 | 年均增长率
+        第七次人口普查 | 648471 | -0.01
+        第六次人口普查 | 649357 | 0.61
+
+    also printed one cell per line (blank lines between, as some copies of the web table come
+    out). Each row is its census's reference year (:data:`headers.CENSUS_YEARS`); a row may lack
+    its last cells (the first census has no growth rate); columns that are no field are not read."""
+    first = _cells(norm, *lines[i])
+    if not first or not _CENSUS_HEAD.match(norm[slice(*first[0])]):
+        return None
+    if len(first) > 1:  # one row a line
+        names = [norm[slice(*c)] for c in first[1:]]
+        rows, j = [], i + 1
+        while j < len(lines):
+            r = _cells(norm, *lines[j])
+            if not r:
+                j += 1
+                continue
+            if not _CENSUS_CELL.match(norm[slice(*r[0])]):
+                break
+            rows.append(r)
+            j += 1
+    else:  # one cell a line
+        flat, j = [], i + 1
+        while j < len(lines) and len(flat) < 200:
+            c = _lone_cell(norm, *lines[j])
+            if c is None:
+                break
+            if c[1] > c[0]:
+                flat.append(c)
+            j += 1
+        texts = [norm[slice(*c)] for c in flat]
+        k = next((n for n, t in enumerate(texts) if _CENSUS_CELL.match(t)), None)
+        if not k:
+            return None
+        names, rows, n = texts[:k], [], k
+        while n < len(flat) and _CENSUS_CELL.match(texts[n]):
+            end = n + 1
+            while end < len(flat) and end - n <= k and not _CENSUS_CELL.match(texts[end]) \
+                    and (_NUMBER_CELL.match(texts[end]) or _EMPTY_CELL.match(texts[end])):
+                end += 1
+            rows.append(flat[n:end])
+            n = end
+        if n < len(flat):  # the table ends at the first cell that is no part of it
+            j = next(m for m, (a, b) in enumerate(lines) if a <= flat[n][0] <= b)
+    fields = [headers.match_header(t) for t in names]
+    cells = []
+    for r in rows:
+        year = headers.CENSUS_YEARS[_CENSUS_CELL.match(norm[slice(*r[0])]).group("n")]  # type: ignore[union-attr]
+        for f, name, span in zip(fields, names, r[1:]):
+            if f and _NUMBER_CELL.match(norm[slice(*span)]):
+                cells.append(Cell(f, year, r[0], span, _unit(name, f)))
+    for f in set(fields) - {None}:
+        if not _plausible(f, "", [norm[slice(*c.value_span)] for c in cells if c.field == f]):
+            return None
+    return (cells, j) if cells else None
+
+
 def _is_year_row(norm: str, words: list[tuple[int, int]]) -> bool:
     return len(words) >= 2 and bool(_YEAR_CELL.match(norm[slice(*words[0])])) and all(
         _NUMBER_CELL.match(norm[a:b]) or _EMPTY_CELL.match(norm[a:b]) for a, b in words[1:])
@@ -619,6 +687,10 @@ def find_tables(norm: str) -> tuple[list[Cell], list[tuple[int, int]]]:
                     found += [Cell(f, int(y.group("y")), row[k + 1], span, _unit(texts[k + 1], f))
                               for k, (f, span) in enumerate(zip(fields, spans)) if f]
                     j += 1
+        if not found:
+            census = _census_rows(norm, lines, i)
+            if census:
+                found, j = census
         if not found:
             places = _places_down(norm, lines, i)
             if places:
