@@ -1109,10 +1109,11 @@ def test_the_city_a_text_is_about_may_stand_before_the_name(text: str) -> None:
 def test_a_city_named_once_is_the_subject_of_a_text_naming_no_township() -> None:
     rec = only(extract_figures("2018年末,娄底市总人口455.17万人,比上年增加1.2万人。"))
     assert rec["place"] == "娄底市" and rec["total_population"] == 4551700
-    # a 社区 is not a district: the community's report keeps its own figures
+    # a 社区 is not a district: the community's report keeps its own figures, the community
+    # (named twice with its facts) being the text's place
     recs = extract_figures("【下洋田社区人口计生服务】2020年度,下洋田社区已婚育龄妇女1865人。全年共出生新生儿74人。")
     assert [(r["place"], figures(r)) for r in recs if figure_fields(r)] == [
-        (None, {"married_women_15_49": 1865, "births": 74})]
+        ("下洋田社区", {"married_women_15_49": 1865, "births": 74})]
 
 
 def test_a_bulletin_section_keeps_the_population_its_heading_names() -> None:
@@ -2030,3 +2031,40 @@ def test_the_same_conflicting_value_stated_again_is_one_conflict() -> None:
     recs = extract_figures("2015年全镇出生312人。2015年全镇出生320人。2015年全镇出生320人。")
     assert [figures(r) for r in recs if figure_fields(r)] == [{"births": 312}]
     assert len(problems(recs, "conflict")) == 1
+
+
+def test_now_in_a_document_dated_under_its_signature() -> None:
+    """目前…实有人口3512人 in a report signed 2021年2月23日 (or 二〇二一年二月二十三日) that states no
+    year before: 2021; without the date, no year."""
+    body = "关于新建社区的情况报告\n\n目前共有常住居民1333户,实有人口3512人。\n\n特此报告。\n\n普陀区民政局\n"
+    for date in ("2021年2月23日", "二〇二一年二月二十三日"):
+        got = [(r["year"], figures(r)) for r in extract_figures(body + date + "\n") if figure_fields(r)]
+        assert got == [(2021, {"total_population": 3512})]
+    got = [(r["year"], figures(r)) for r in extract_figures(body) if figure_fields(r)]
+    assert got == [(None, {"total_population": 3512})]
+
+
+def test_a_span_of_years_with_ocrs_one_for_the_dash() -> None:
+    """1949一1953年,5年年平均出生3033人,出生率为24.57‰: 一 between two years is OCR's dash; the
+    figures are averages over the span, no year's."""
+    recs = extract_figures("1949一1953年,5年年平均出生3033人,出生率为24.57‰。")
+    assert not [r for r in recs if figure_fields(r)]
+    assert problems(recs, "multi_year")
+
+
+def test_a_value_alone_in_parentheses_after_its_name() -> None:
+    """至1990年底全县人口总数(247 829人)依然…: 247829 (digits grouped by a space); a unit alone in
+    the parentheses (总人口 (万人)) is no value."""
+    got = {r["year"]: figures(r) for r in extract_figures(
+        "至1990年底全县人口总数(247 829人)依然比1948年增长了1倍有余。") if figure_fields(r)}
+    assert got == {1990: {"total_population": 247829}}
+    assert not [r for r in extract_figures("2020年女性总人口 (万人) 见下表。") if figure_fields(r)]
+
+
+def test_households_then_persons_without_a_separator_and_resident_dwellers() -> None:
+    """全镇共有5350户22549人 / 城西社区常住居民5847户11746人 in a text about that community."""
+    got = [figures(r) for r in extract_figures("全镇共有5350户22549人。") if figure_fields(r)]
+    assert got == [{"total_population": 22549}]
+    text = "城西社区地处老城中心。城西社区常住居民5847户11746人,共辖4个居民小组。"
+    recs = [r for r in extract_figures(text) if figure_fields(r)]
+    assert [(r["place"], figures(r)) for r in recs] == [("城西社区", {"permanent_population": 11746})]

@@ -27,7 +27,8 @@ _COUNTY_PLACE = re.compile(r"(?P<name>(?![年月日])[^\W\d_a-zA-Z" + _NOT_IN_NA
                            r"(?![镇乡村街区县市长委政级民属域内外])")
 #: A village named with facts about it (寺上村人口…, 钟前村位于…); the place of a text about one
 #: village that names no township or county.
-_VILLAGE = re.compile(r"(?P<name>(?![年月日])[^\W\d_a-zA-Z" + _NOT_IN_NAME + r"农]{2,3})村(?![委民镇乡组级])")
+_VILLAGE = re.compile(r"(?P<name>(?![年月日])[^\W\d_a-zA-Z" + _NOT_IN_NAME + r"农]{2,3})(?P<kind>村|社区)"
+                      r"(?![委民镇乡组级])")
 #: Words after a county's name that state its facts (松岭区常住…, 和顺县户籍…).
 _COUNTY_FACTS = ("常住", "户籍", "公安", "下辖", "全年", "年末", "人口出生", "出生人口")
 #: A year a county's name may stand before (东海县1986年底总人口…).
@@ -38,7 +39,7 @@ _YEAR_AFTER_NAME = re.compile(r"(?:19|20)\d{2}\s*年")
 _PLACE_ORG = ("人民政府", "政府", "党委", "委员会", "卫健办", "计生办", "卫生院", "计划生育", "人口和计划生育",
               "人口与计划生育", "卫生健康", "人大", "办事处")
 _PLACE_FACTS = ("位于", "地处", "面积", "辖", "总人口", "共有", "现有", "全镇", "全乡", "户籍", "常住人口",
-                "出生", "人口", "有", "死亡", "育龄", "已婚育龄", "流动人口", "流入", "流出", "自然增长")
+                "出生", "人口", "有", "常住", "死亡", "育龄", "已婚育龄", "流动人口", "流入", "流出", "自然增长")
 #: Words after a county's name that show the text is about it (its government, its facts).
 _COUNTY_CUES = _PLACE_ORG + _PLACE_FACTS + _COUNTY_FACTS
 #: 我镇 / 全乡 / 本街道 / 该县: the text's own place, by its level (not 全国 of 全国人口普查); 全社 /
@@ -161,22 +162,24 @@ def find_places(doc: Document) -> None:
         selfs = own or Counter(m.group("level") for m in SELF.finditer(doc.norm))
         doc.main_level = place_level(selfs.most_common(1)[0][0]) if selfs else None
         village = _main_village(doc)
-        if village and doc.main_level in (None, "村"):
+        if village and doc.main_level in (None, "村", "社区"):
             # 寺上村人口全部为汉族居民。…1949年底寺上村人口增至974人: a village's own history
-            doc.main_place, doc.main_level = village, "村"
-            doc.places = {**levels, village: "村"}
+            # (or a community's: 城西社区常住居民…)
+            kind = "社区" if village.endswith(("社区", "社區")) else "村"
+            doc.main_place, doc.main_level = village, kind
+            doc.places = {**levels, village: kind}
 
 
 def _main_village(doc: Document) -> str | None:
-    """The village a text names most often with facts about it (寺上村人口…), when it names it at
-    least twice and no other village as often; else None."""
+    """The village (or urban community, 社区) a text names most often with facts about it
+    (寺上村人口…), when it names it at least twice and no other as often; else None."""
     score: Counter[str] = Counter()
     for m in _VILLAGE.finditer(doc.norm):
         if m.group("name") in NOT_PLACE or not doc.norm.startswith(_PLACE_FACTS + _PLACE_ORG, m.end()):
             continue
         # 底寺上村 / 居寺上村: the match may take a word before the name; count the shorter
         # name too, and let the longer one win only where it is as frequent
-        for a in range(m.start(), m.end() - 2):
+        for a in range(m.start(), m.end() - len(m.group("kind")) - 1):
             score[doc.name(a, m.end())] += 1
     ranked = sorted(score.items(), key=lambda kv: (-kv[1], -len(kv[0])))
     if not ranked or ranked[0][1] < 2:

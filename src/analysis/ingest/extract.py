@@ -123,8 +123,9 @@ _YEAR = re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2})\s*年(?!龄|代|级|限|轻
                    r"|(?P<cy>[一二三四五六七八九〇零○OoＯ0]{4})\s*年(?!龄|代|级|限)度?"
                    r"|民国\s*(?P<mg>\d{1,2}|[一二三四五六七八九十]{1,3})\s*年(?:\s*\(\s*(?:19[1-4]\d)\s*年?\s*\))?")
 _MASKED_YEAR = re.compile(r"(?<![A-Za-z])(?:(?:19|20)[xX×*_\-－]{2}|[xX×*]{1,4})\s*年(?!龄|代|级|限)度?")
-#: Several years (1985~2000年, 1949年至1955年, 2012至20xx年): a figure over them is no year's.
-_YEAR_RANGE = re.compile(r"(?<![\d.])(?P<a>(?:19|20)\d{2})\s*年?\s*(?:至|到|-|~|～|—|–|－)\s*"
+#: Several years (1985~2000年, 1949年至1955年, 2012至20xx年, 1949一1953年 with OCR's 一 for the dash): a
+#: figure over them is no year's.
+_YEAR_RANGE = re.compile(r"(?<![\d.])(?P<a>(?:19|20)\d{2})\s*年?\s*(?:至|到|-|~|～|—|–|－|一(?=\s*(?:19|20)\d{2}))\s*"
                          r"(?P<b>(?:19|20)(?:\d{2}|[xX×*]{2}))\s*年(?!龄|代|级|限)")
 _MULTI_YEAR = re.compile(r"^\d{4}-(?:\d{4}|\d{2}[xX×*]{2})年$")
 #: A span of known years as a period (1960-1963年), its first and last year.
@@ -252,7 +253,7 @@ _YEAR_DIGITS = "0123456789〇零○一二三四五六七八九"
 _AMONG_BIRTHS = re.compile(r"出生(?:的|人口)?\s*(?P<n>\d[\d,]*)\s*(?:人|名)\s*中")
 #: 全区总户数12226户、36696人 / 有居民2286户、18473人 / 全村为948人: the population without its
 #: name (the self reference 全村 is taken off before; what is left is 为 / 有 and the number).
-_HEADCOUNT = re.compile(r"(?:(?:(?:总户数|户数|有居民|居民|共有人口|有人口|共有|有|为|计|共|人口)\s*)?(?<![\d.])\d[\d,]*(?:\.\d+)?\s*万?\s*户\s*[、,]\s*(?P<name>人口|总人口)?"
+_HEADCOUNT = re.compile(r"(?:(?:(?:总户数|户数|有居民|居民|共有人口|有人口|共有|有|为|计|共|人口)\s*)?(?<![\d.])\d[\d,]*(?:\.\d+)?\s*万?\s*户\s*(?:[、,]\s*(?P<name>人口|总人口)?)?"
                         r"|(?<=[全我本][镇乡村区县市])\s*(?:共有|有|为|共计)?\s*"
                         r"|(?<=[全我本][镇乡区县市])\s*(?:共辖|现辖|下辖|辖)[\d一二三四五六七八九十个行政村居委会社区自然组和、]{2,24},\s*(?:共有|共计)?\s*)(?P<v>\d[\d,.]*\s*万?人)(?=\s*(?:[,;。、)\n]|$))")
 _HEADCOUNT_LABEL = Label("户", "total_population", False, False)
@@ -399,14 +400,24 @@ def _bare_rate_ok(field_name: str, d: Decimal, norm: str, end: int) -> bool:
 _DATELINE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})(?P<sep>[-/.])(?:0?[1-9]|1[0-2])(?P=sep)"
                        r"(?:0?[1-9]|[12]\d|3[01])(?!\d)")
 
+#: An official document's date, alone on its last line under the signature.
+_SIGNATURE_DATE = re.compile(r"(?:^|\n)[ \t]*(?P<y>(?:19|20)\d{2}|[一二][〇零○一二三四五六七八九]{3})\s*年\s*"
+                             r"(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日"
+                             r"[ \t]*\s*$")
+
 
 def _dateline(norm: str) -> tuple[int, tuple[int, int]] | None:
-    """The year of a news item's date line (2010-05-27, 2024/01/22 in its first lines), and its span."""
+    """The year of a news item's date line (2010-05-27, 2024/01/22 in its first lines), or of an
+    official document's date under its signature (a last line 2021年2月23日 / 二〇二一年二月二十三日),
+    and its span."""
     head = norm[:300]
     m = _DATELINE.search(head)
-    if m is None or head.count("\n", 0, m.start()) > 4:
-        return None
-    return int(m.group("y")), (m.start(), m.end())
+    if m is not None and head.count("\n", 0, m.start()) <= 4:
+        return int(m.group("y")), (m.start(), m.end())
+    off = max(0, len(norm) - 200)
+    sig = _SIGNATURE_DATE.search(norm, off)
+    y = _plain_year(sig.group("y")) if sig else None
+    return (y, (sig.start("y"), sig.end())) if sig and y else None
 
 
 def _plain_year(text: str) -> int | None:
@@ -699,6 +710,10 @@ class _Extractor:
                     y0, span0 = self._dateline
                     ctx.year = y0 if val == "今年" else y0 - 1
                     ctx.period, ctx.year_span = (None if val == "今年" else "上年"), span0
+                elif val in ("目前", "现在") and year is None and self._dateline is not None:
+                    # 目前共有…实有人口3512人 in a document dated 2021年2月23日 that states no year
+                    # before it: the document's year
+                    ctx.year, ctx.period, ctx.year_span = self._dateline[0], None, self._dateline[1]
                 elif val in ("上一年", "上年度", "上年", "去年", "前一年"):
                     ctx.year = year - 1 if year is not None else None
                     ctx.period, ctx.year_span = "上年", (a, b)
@@ -1072,7 +1087,8 @@ class _Extractor:
         fig = self._read_value(lab, field_name, ctx, q, min(e, nxt_label + 1), fill)
         if fig is None:
             # 流入人口中(7304人): the size of the sub-population in parentheses
-            m = re.match(r"中\s*\(\s*", norm[lab.end:e])
+            # 全县人口总数(247 829人)依然…: the value alone in parentheses right after the name
+            m = re.match(r"中?\s*\(\s*(?=\d[^()]{0,15}\))", norm[lab.end:e])
             if m:
                 fig = self._read_value(lab, field_name, ctx, lab.end + m.end(), e, "")
         if fig is None:
