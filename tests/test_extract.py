@@ -2068,3 +2068,35 @@ def test_households_then_persons_without_a_separator_and_resident_dwellers() -> 
     text = "城西社区地处老城中心。城西社区常住居民5847户11746人,共辖4个居民小组。"
     recs = [r for r in extract_figures(text) if figure_fields(r)]
     assert [(r["place"], figures(r)) for r in recs] == [("城西社区", {"permanent_population": 11746})]
+
+
+def test_a_headcount_after_a_verb_of_level_or_with_ji_before_the_persons() -> None:
+    """1964年底全区拥有130.2万户,512.9万人 / 1982年底全区上升到159.4万户,733.3万人 / 共有8037户,
+    计39036人: the persons."""
+    got = {r["year"]: figures(r) for r in extract_figures(
+        "1964年底全区拥有130.2万户,512.9万人。1982年底全区上升到159.4万户,733.3万人,比1949年增加256.5万人。")
+        if figure_fields(r)}
+    assert got == {1964: {"total_population": 5129000}, 1982: {"total_population": 7333000}}
+    got = [figures(r) for r in extract_figures("1982年全社共有8037户,计39036人。") if figure_fields(r)]
+    assert got == [{"total_population": 39036}]
+
+
+def test_years_after_a_bound_and_a_lost_comma_after_a_rate() -> None:
+    """出生率降至30‰以下。1971年为29.51‰,1978年为15.91‰,每个家庭…: the years of the name the bound
+    was of; 自然增长率为32.92‰1975年为19.79‰ (OCR lost the comma): 1975's rate too."""
+    got = {r["year"]: figures(r) for r in extract_figures(
+        "70年代,出生率降至30‰以下。1971年为29.51‰,1978年为15.91‰,每个家庭一般生育2~3个孩子。") if figure_fields(r)}
+    assert got == {1971: {"birth_rate_permille": 29.51}, 1978: {"birth_rate_permille": 15.91}}
+    got = {r["year"]: figures(r) for r in extract_figures(
+        "1973年,人口自然增长率为32.92‰1975年为19.79‰,1980年为9.43‰。") if figure_fields(r)}
+    assert got == {1973: {"natural_growth_permille": 32.92}, 1975: {"natural_growth_permille": 19.79},
+                   1980: {"natural_growth_permille": 9.43}}
+
+
+def test_a_township_before_a_colon_and_its_figures_is_a_place() -> None:
+    """In a gazetteer of one township, 流坊乡:1924户,计9860人 lists another township's figures."""
+    text = ("湖南乡位于县境东部。湖南乡人口见下。\n   流坊乡:1924户,计9860人,其中男5147人。\n"
+            "   1982年第三次人口普查,全乡共有8037户,计39036人。")
+    got = {(r["place"], r["year"]): figures(r) for r in extract_figures(text) if figure_fields(r)}
+    assert got == {("流坊乡", None): {"total_population": 9860},
+                   ("湖南乡", 1982): {"total_population": 39036}}

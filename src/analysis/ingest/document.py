@@ -33,7 +33,8 @@ _VILLAGE = re.compile(r"(?P<name>(?![年月日])[^\W\d_a-zA-Z" + _NOT_IN_NAME + 
 _COUNTY_FACTS = ("常住", "户籍", "公安", "下辖", "全年", "年末", "人口出生", "出生人口")
 #: A year a county's name may stand before (东海县1986年底总人口…).
 _YEAR_END = re.compile(r"(?:(?:19|20)\d{2}\s*年(?:底|末)?)?")
-#: 红星镇2019年…: a name with a year right after it is a place named with its facts of that year.
+#: 红星镇2019年… / 流坊乡:1924户…: a name with a year or a colon and a number right after it is a
+#: place named with its facts.
 _YEAR_AFTER_NAME = re.compile(r"(?:19|20)\d{2}\s*年")
 #: Words after a name that show it is a place: its government, or facts about it.
 _PLACE_ORG = ("人民政府", "政府", "党委", "委员会", "卫健办", "计生办", "卫生院", "计划生育", "人口和计划生育",
@@ -120,7 +121,7 @@ def find_places(doc: Document) -> None:
             start = m.start() - len(c.group("county"))
             county_votes[(full, doc.name(start, m.start()))] += 1
         if org or c or m.start() == 0 or before[-1:] in "\n。" or before.endswith("关于") \
-                or _YEAR_AFTER_NAME.match(after) \
+                or _YEAR_AFTER_NAME.match(after) or re.match(r":\s*\d", after) \
                 or after.startswith(_PLACE_FACTS) or after[:1] in "之的" and after[1:].startswith(_PLACE_FACTS):
             cued.add(full)
     # a name is a place only where the text treats it as one at least once

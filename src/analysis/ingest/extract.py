@@ -253,7 +253,8 @@ _YEAR_DIGITS = "0123456789〇零○一二三四五六七八九"
 _AMONG_BIRTHS = re.compile(r"出生(?:的|人口)?\s*(?P<n>\d[\d,]*)\s*(?:人|名)\s*中")
 #: 全区总户数12226户、36696人 / 有居民2286户、18473人 / 全村为948人: the population without its
 #: name (the self reference 全村 is taken off before; what is left is 为 / 有 and the number).
-_HEADCOUNT = re.compile(r"(?:(?:(?:总户数|户数|有居民|居民|共有人口|有人口|共有|有|为|计|共|人口)\s*)?(?<![\d.])\d[\d,]*(?:\.\d+)?\s*万?\s*户\s*(?:[、,]\s*(?P<name>人口|总人口)?)?"
+_HEADCOUNT = re.compile(r"(?:(?:(?:总户数|户数|有居民|居民|共有人口|有人口|拥有|共有|有|为|计|共|人口|" + _TO_LEVEL
+                        + r")\s*)?(?<![\d.])\d[\d,]*(?:\.\d+)?\s*万?\s*户\s*(?:[、,]\s*(?:计|共|共计)?\s*(?P<name>人口|总人口)?)?"
                         r"|(?<=[全我本][镇乡村区县市])\s*(?:共有|有|为|共计)?\s*"
                         r"|(?<=[全我本][镇乡区县市])\s*(?:共辖|现辖|下辖|辖)[\d一二三四五六七八九十个行政村居委会社区自然组和、]{2,24},\s*(?:共有|共计)?\s*)(?P<v>\d[\d,.]*\s*万?人)(?=\s*(?:[,;。、)\n]|$))")
 _HEADCOUNT_LABEL = Label("户", "total_population", False, False)
@@ -1136,7 +1137,10 @@ class _Extractor:
         if not re.fullmatch(r"\s*[。;]\s*", norm[end:s]):
             return
         pairs = list(self._years_with_values(s, e, first=True))
-        if not pairs or not re.fullmatch(r"\s*[。;]?\s*", norm[pairs[-1][2].end():e]) or not all(
+        rest = norm[pairs[-1][2].end():e] if pairs else ""
+        # the sentence holds nothing else, or goes on in a clause of its own after two years at least
+        if not pairs or not (re.fullmatch(r"\s*[。;]?\s*", rest) or (len(pairs) >= 2 and rest.startswith(","))) \
+                or not all(
                 headers.unit_fits(field_name, (v.group("unit") or "").replace("万人", "人") or "人")
                 for _, _, v in pairs):
             return
@@ -1160,7 +1164,9 @@ class _Extractor:
         the list starts at ``pos`` with no separator): year, its span, the value. A value needs
         its unit: a bare number after a year is too loose to be the figure."""
         n = 0
-        while (m := _NEXT_YEAR.match(self.doc.norm, pos, e)) and (m.group("sep") or (first and not n)):
+        # (为32.92‰1975年为19.79‰: OCR lost the comma; a unit ending the value separates too)
+        while (m := _NEXT_YEAR.match(self.doc.norm, pos, e)) and (
+                m.group("sep") or (first and not n) or self.doc.norm[pos - 1:pos] in "‰%"):
             y = _plain_year(m.group("y"))
             v = _VALUE.match(self.doc.norm, m.end())
             if y is None or not v or not v.group("num") or not (v.group("unit") or v.group("mult")):
@@ -1235,6 +1241,7 @@ class _Extractor:
             return None  # some other quantity (人次, 户, 元 ...)
         if v.group("about") or v.group("bound") or any(w in fill for w in _APPROX_WORDS):
             self._problem("extract.approximate", "note", field_name, ctx, span, lab, label_text)
+            self._last_read = (lab, field_name, ctx, v.end())  # (出生率降至30‰以下。1971年为29.51‰…)
             after = _AFTER_BOUND.match(norm, v.end())
             exact = _VALUE.match(norm, after.end()) if after else None
             if exact and exact.group("num") and (exact.group("unit") or "") == (v.group("unit") or ""):
