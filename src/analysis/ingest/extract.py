@@ -1073,8 +1073,7 @@ class _Extractor:
         """Read the value(s) a name takes; record and return the figures."""
         norm = self.doc.norm
         renamed = _RENAMED.match(norm, lab.end, e) if field_name == "total_population" else None
-        if renamed and _FILLER.match(norm, renamed.end(), e).end() < e \
-                and norm[_FILLER.match(norm, renamed.end(), e).end()].isdigit():
+        if renamed and norm[_FILLER.match(norm, renamed.end(), e).end():e][:1].isdigit():
             # 全县总人口(常住人口)为97985人: the population is the one the parenthesis names
             field_name = self._by_text[renamed.group("name")].field
             lab = _Label(lab.start, renamed.end(), norm[lab.start:renamed.end()], lab.label, lab.topic)
@@ -1127,9 +1126,11 @@ class _Extractor:
         return out
 
     def _next_year_sentence(self, s: int, e: int) -> None:
-        """出生率达38.6‰。1960年降至15.2‰。: a sentence of another year and a value only, right
-        after a sentence that ended on a figure, is that figure's name in that year. Read only when the
-        sentence holds nothing else and each value's unit fits the name."""
+        """出生率达38.6‰。1960年降至15.2‰。: a sentence of another year and a value, right after a
+        sentence that ended on a figure (or on a bound of one: 降至30‰以下), is that figure's name in
+        that year. Read only when each value's unit fits the name and the sentence holds nothing
+        else, or goes on in a clause of its own after two years at least (1971年为29.51‰,1978年为
+        15.91‰,每个家庭…)."""
         if self._last_read is None:
             return
         lab, field_name, ctx, end = self._last_read
@@ -1138,11 +1139,8 @@ class _Extractor:
             return
         pairs = list(self._years_with_values(s, e, first=True))
         rest = norm[pairs[-1][2].end():e] if pairs else ""
-        # the sentence holds nothing else, or goes on in a clause of its own after two years at least
         if not pairs or not (re.fullmatch(r"\s*[。;]?\s*", rest) or (len(pairs) >= 2 and rest.startswith(","))) \
-                or not all(
-                headers.unit_fits(field_name, (v.group("unit") or "").replace("万人", "人") or "人")
-                for _, _, v in pairs):
+                or not all(headers.unit_fits(field_name, v.group("unit") or "人") for _, _, v in pairs):
             return
         self._year_by_year(lab, field_name, Context(ctx.place, None, ctx.series), s, e, first=True)
 
@@ -1166,7 +1164,7 @@ class _Extractor:
         n = 0
         # (为32.92‰1975年为19.79‰: OCR lost the comma; a unit ending the value separates too)
         while (m := _NEXT_YEAR.match(self.doc.norm, pos, e)) and (
-                m.group("sep") or (first and not n) or self.doc.norm[pos - 1:pos] in "‰%"):
+                m.group("sep") or (first and not n) or self.doc.norm[pos - 1:pos] in ("‰", "%")):
             y = _plain_year(m.group("y"))
             v = _VALUE.match(self.doc.norm, m.end())
             if y is None or not v or not v.group("num") or not (v.group("unit") or v.group("mult")):

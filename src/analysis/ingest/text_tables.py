@@ -19,7 +19,9 @@ schema columns at least; a cell may carry its unit (``2.84‰``) when the unit f
 
 A statistical bulletin's table of named rows with a column of units or of this year's values
 (``指标 | 单位 | 绝对数 | 比上年增长(%)`` under a caption with the year, ``指标名称 计量单位 2021年
-2020年``) reads each row in its unit cell's unit; columns of changes and shares are not read.
+2020年``) reads each row in its unit cell's unit; columns of changes and shares are not read. The census
+bulletins' table of the population at each census (``历次人口普查 | 常住人口数`` over ``第七次人口普查 |
+648471``) gives each row its census's year.
 
 A table of the township's villages (``村名 | 总人口 | 出生`` over a row a village) is read only
 for its total row (合计, 全镇): that row is the township's, in the year its caption states.
@@ -611,6 +613,11 @@ def _one_cell_per_line(norm: str, lines: list[tuple[int, int]], i: int
     return cells, i + last
 
 
+#: The other shapes of table, tried in this order at a line no header above has taken: each
+#: returns the cells and the index of the line after the table, or None.
+_OTHER_SHAPES = (_census_rows, _places_down, _wrapped_years_down, _glued_years_down, _one_cell_per_line)
+
+
 def find_tables(norm: str) -> tuple[list[Cell], list[tuple[int, int]]]:
     """The cells of every plain-text table in ``norm`` and the span of each table."""
     lines, pos = [], 0
@@ -687,26 +694,12 @@ def find_tables(norm: str) -> tuple[list[Cell], list[tuple[int, int]]]:
                     found += [Cell(f, int(y.group("y")), row[k + 1], span, _unit(texts[k + 1], f))
                               for k, (f, span) in enumerate(zip(fields, spans)) if f]
                     j += 1
-        if not found:
-            census = _census_rows(norm, lines, i)
-            if census:
-                found, j = census
-        if not found:
-            places = _places_down(norm, lines, i)
-            if places:
-                found, j = places
-        if not found:
-            wrapped = _wrapped_years_down(norm, lines, i)
-            if wrapped:
-                found, j = wrapped
-        if not found:
-            glued = _glued_years_down(norm, lines, i)
-            if glued:
-                found, j = glued
-        if not found:
-            lone = _one_cell_per_line(norm, lines, i)
-            if lone:
-                found, j = lone
+        for reader in _OTHER_SHAPES:
+            if found:
+                break
+            got = reader(norm, lines, i)
+            if got:
+                found, j = got
         if found:
             cells += found
             blocks.append((lines[i][0], lines[j - 1][1]))
