@@ -119,7 +119,7 @@ _PART_MASKED = re.compile(r"(?P<mask>[\d.,]+[xX×*□■]+[\dxX×*□■.,]*)\s*
 _BLANK = re.compile(r"(?:\(\s*\)|_+|\s+)?(?P<unit>‰|%)|(?:\(\s*\)|_{2,}|\s{2,})(?P<unit2>人|名)")
 _GARBLED = re.compile(r"[\dOolI][\dOolI.,]*[\dOolI](?=\s*(?:万人|人|名|‰|%|[,;。]|$))")
 _YEAR = re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2})\s*年(?!龄|代|级|限|轻|初)度?"
-                   r"|第(?P<census>[一二三四五六七])次(?:全国)?人口普查|(?<![\u4e00-\u9fff])(?P<census2>[四五六七])普(?!查|通|及|遍)"
+                   r"|" + headers.census_name("census") + r"|(?<![\u4e00-\u9fff])(?P<census2>[四五六七])普(?!查|通|及|遍)"
                    r"|(?P<cy>[一二三四五六七八九〇零○OoＯ0]{4})\s*年(?!龄|代|级|限)度?"
                    r"|民国\s*(?P<mg>\d{1,2}|[一二三四五六七八九十]{1,3})\s*年(?:\s*\(\s*(?:19[1-4]\d)\s*年?\s*\))?")
 _MASKED_YEAR = re.compile(r"(?<![A-Za-z])(?:(?:19|20)[xX×*_\-－]{2}|[xX×*]{1,4})\s*年(?!龄|代|级|限)度?")
@@ -197,7 +197,7 @@ _TO_LEVEL = r"(?:已?达到|已?达|增至|增加到|增长到|上升到|升至|
 #: ,2001年达84万: a further year of the figure just read (達/为/增至 … or nothing); ;1982年第三次
 #: 人口普查时为24.35万: the year of a census.
 _NEXT_YEAR = re.compile(r"\s*(?P<sep>[,;、])?\s*(?P<y>(?:19|20)\d{2})\s*年(?:底|末)?\s*"
-                        r"(?:第[一二三四五六七]次(?:全国)?人口普查(?:时)?\s*)?"
+                        r"(?:" + headers.census_name("next_census") + r"(?:时)?\s*)?"
                         r"(?:为|" + _TO_LEVEL + r")?\s*(?=\d)")
 #: How a name's values went (继续稳定下降, 回升, 很高), with the years to follow.
 _TREND_WORDS = (r"(?:(?:继续|稳定|逐年|逐渐|持续|不断|明显|大幅|快速|迅速|缓慢)\s*)*"
@@ -275,7 +275,7 @@ _COMPARED_END = re.compile(r"\s*(?:相比|比较|基本持平|持平|相当|基�
 _COMPARED_CHANGE = re.compile(r"\s*(?:相比)?\s*,?\s*(?:增加|减少|下降|上升|多|少|提高|降低|增长|略有|有所)")
 #: …常住人口579101人,与2010年第六次全国人口普查的442854人相比: the figure of the last census.
 _COMPARED_CENSUS = re.compile(r"(?:\s*\([^()]{0,80}\))?\s*,?\s*(?P<w>与|同|和|比|较)\s*(?:(?P<y>(?:19|20)\d{2})\s*年\s*)?"
-                              r"(?:第(?P<c>[一二三四五六七])次(?:全国)?人口普查|“?(?P<c2>[四五六七])普”?)(?:时)?(?:的)?\s*")
+                              r"(?:" + headers.census_name("c") + r"|“?(?P<c2>[四五六七])普”?)(?:时)?(?:的)?\s*")
 #: 据公安部户籍登记 / 公安机关常住户口登记资料: the police household register, whose 常住人口 are
 #: the registered (户籍) population of older gazetteers.
 _POLICE_REGISTER = re.compile(r"公安[^,。;]{0,6}(?:户籍|户口)|(?:户籍|常住户口|户口)登记")
@@ -404,7 +404,7 @@ _DATELINE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})(?P<sep>[-/.])(?:0?[1-9]|1[
 #: An official document's date, alone on its last line under the signature.
 _SIGNATURE_DATE = re.compile(r"(?:^|\n)[ \t]*(?P<y>(?:19|20)\d{2}|[一二][〇零○一二三四五六七八九]{3})\s*年\s*"
                              r"(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日"
-                             r"[ \t]*\s*$")
+                             r"\s*$")
 
 
 def _dateline(norm: str) -> tuple[int, tuple[int, int]] | None:

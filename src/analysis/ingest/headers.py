@@ -149,6 +149,13 @@ _AGES = ("15-49岁", "15-49周岁", "15至49岁", "15至49周岁", "15~49岁", "
 #: ordinal), as the bulletins count them (NBS: 1953, 1964, 1982, 1990, 2000, 2010, 2020).
 CENSUS_YEARS = {"一": 1953, "二": 1964, "三": 1982, "四": 1990, "五": 2000, "六": 2010, "七": 2020}
 
+
+def census_name(group: str) -> str:
+    """The pattern of a census's name (第七次全国人口普查, 第三次人口普查), its ordinal in the named
+    group ``group``: one pattern for every reader of census names, its ordinals those of
+    :data:`CENSUS_YEARS`."""
+    return r"第(?P<" + group + r">[" + "".join(CENSUS_YEARS) + r"])次(?:全国)?人口普查"
+
 #: Every name of every field (schema labels and names are added by :func:`_all_labels`).
 LABELS: tuple[Label, ...] = tuple(
     # keys: headers only

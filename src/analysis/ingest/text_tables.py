@@ -326,7 +326,7 @@ def _named_columns(norm: str, lines: list[tuple[int, int]], i: int
 
 
 #: A row named by a census (第七次人口普查 | 648471): the census's reference year.
-_CENSUS_CELL = re.compile(r"^第(?P<n>[一二三四五六七])次(?:全国)?人口普查$")
+_CENSUS_CELL = re.compile("^" + headers.census_name("n") + "$")
 #: The head of the column of such rows (历次人口普查 | 常住人口数 | 年均增长率).
 _CENSUS_HEAD = re.compile(r"^(?:历次|各次)(?:全国)?人口普查$|^普查(?:次数|年份)?$")
 
