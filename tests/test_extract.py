@@ -2100,3 +2100,38 @@ def test_a_township_before_a_colon_and_its_figures_is_a_place() -> None:
     got = {(r["place"], r["year"]): figures(r) for r in extract_figures(text) if figure_fields(r)}
     assert got == {("流坊乡", None): {"total_population": 9860},
                    ("湖南乡", 1982): {"total_population": 39036}}
+
+
+# Session 11 ----------------------------------------------------------------------------------------
+
+def test_a_stock_counted_at_the_end_of_a_year_named_after_its_name() -> None:
+    """全县总人口至2013年底有532854人 / 全县至2013年底有532854人 / 總人口截至去年底為… in a dated
+    news item: the year the phrase names, and the value after it."""
+    for text in ("全县总人口至2013年底有532854人。", "全县至2013年底有532854人。"):
+        got = [(r["year"], figures(r)) for r in extract_figures(text) if figure_fields(r)]
+        assert got == [(2013, {"total_population": 532854})], text
+    text = "2014.01.22 15:54\n全縣總人口截至去年底為53萬2854人,較前年減少828人。"
+    got = [(r["year"], figures(r)) for r in extract_figures(text) if figure_fields(r)]
+    assert got == [(2013, {"total_population": 532854})]
+    # the headcount without a name, in ten-thousands and units (53萬2854人)
+    got = [figures(r) for r in extract_figures("縣府表示,全縣至去年底有53萬2854人,全年出生2348人。")
+           if figure_fields(r)]
+    assert got == [{"total_population": 532854, "births": 2348}]
+
+
+def test_a_month_of_this_year_is_this_years_but_a_span_from_it_is_not() -> None:
+    """In a news item dated 2011: 今年1月出生397人 is 2011's; 去年10月至今年9月 is not last year's."""
+    got = {r["year"] for r in extract_figures("2011.04.27 03:16\n據統計,今年1月全縣出生397人。")
+           if figure_fields(r)}
+    assert got == {2011}
+    got = [r["year"] for r in extract_figures("2011.10.20\n去年10月至今年9月,全縣出生397人。")
+           if figure_fields(r)]
+    assert 2010 not in got
+
+
+def test_more_verbs_of_level_before_a_later_years_value() -> None:
+    """总人口数74万3562人,2010年下滑至71万7653人 / ,2012年回升至…: the later year's level."""
+    got = {r["year"]: figures(r) for r in extract_figures(
+        "2001年总人口74万3562人,2010年下滑至71万7653人,2012年回升至72万0011人。") if figure_fields(r)}
+    assert got == {2001: {"total_population": 743562}, 2010: {"total_population": 717653},
+                   2012: {"total_population": 720011}}

@@ -168,8 +168,10 @@ _MONTHS_ACROSS = re.compile(r"(?<![\d.])(?P<a>(?:19|20)\d{2})\s*年\s*\d{1,2}\s*
                             r"(?:(?P<b>(?:19|20)\d{2})\s*年|今年|本年)\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日|底|末)?")
 _CN_DIGIT = dict(zip("〇零○OoＯ0一二三四五六七八九", "0000000123456789"))
 _RELATIVE = re.compile(r"(?P<rel>上一年|上年度|上年|去年|前一年|今年|本年度|本年|当年|是年|目前|现在)"
-                       r"(?!\s*\d{1,2}\s*月(?!底|末)|\s*[一二三四五六七八九十]{1,2}月(?!底|末))")
-# (去年10月: a date, the start of a span; 今年6月底: a point of the year, which is the year's)
+                       r"(?!\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月(?!底|末)(?:\s*\d{1,2}\s*日)?\s*"
+                       r"(?:份\s*)?(?:至|到|-|~|～|—|起|以来))")
+# (去年10月至今年9月: a date, the start of a span; 今年6月底, 今年1月出生397人: a point or a month
+# of the year, which is the year's)
 _MONTH = re.compile(r"(?<![\d.])(?P<m>\d{2,4})\s*月(?!份?\s*\d)")
 _PERCENT = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*%")
 _TREND_YEAR = r"(?:(?:19|20)\d{2}|[一二三四五六七八九〇零○]{4})"
@@ -193,7 +195,8 @@ _NEIGHBOUR_BEFORE = re.compile(r"(?:[东南西北]邻|[东南西北]接|[东南�
 _PLACE_THEN_WHOLE = re.compile(r"^[\u4e00-\u9fff]{1,4}?(?:市|县|区|乡|镇|街道|办事处|农场|社区)(?=全|我|本)")
 _NAME_THEN_WHOLE = re.compile(r"^[\u4e00-\u9fff]{2,4}(?=全(?:村|镇|乡|街道|社区))")
 #: The verbs that bring a figure to its level (达 / 增至 / 下降到 …), not by a change.
-_TO_LEVEL = r"(?:已?达到|已?达|增至|增加到|增长到|上升到|升至|下降到|下降至|降至|减少到|减至)"
+_TO_LEVEL = (r"(?:已?达到|已?达|增至|增加到|增加至|增长到|增长至|上升到|上升至|攀升到|攀升至|回升到|回升至|升至"
+             r"|下降到|下降至|下滑到|下滑至|滑落到|滑落至|回落到|回落至|跌到|跌至|降至|减少到|减少至|减至)")
 #: ,2001年达84万: a further year of the figure just read (達/为/增至 … or nothing); ;1982年第三次
 #: 人口普查时为24.35万: the year of a census.
 _NEXT_YEAR = re.compile(r"\s*(?P<sep>[,;、])?\s*(?P<y>(?:19|20)\d{2})\s*年(?:底|末)?\s*"
@@ -251,17 +254,21 @@ _COMPARED_PLAIN = re.compile(r"\s*,?\s*(?P<w>与|比|较|同|和)\s*(?:(?P<y>(?:
 _YEAR_DIGITS = "0123456789〇零○一二三四五六七八九"
 #: 出生的190人中 / 出生190人中: the births counted before, as the ground of what follows.
 _AMONG_BIRTHS = re.compile(r"出生(?:的|人口)?\s*(?P<n>\d[\d,]*)\s*(?:人|名)\s*中")
+#: 总人口至2013年底有532854人 / 總人口截至去年底為…: the point in time a stock is counted at,
+#: between its name and its value (the end of a year only: 截至6月底 is a part of the year).
+_AS_OF = re.compile(r"\s*(?:截至|截止|至|到)\s*(?:(?P<y>(?:19|20)\d{2})\s*年|(?P<rel>去年|上年|今年|本年))\s*"
+                    r"(?:底|末|(?:12|十二)\s*月\s*(?:31\s*日|底|末))\s*,?\s*")
 #: 全区总户数12226户、36696人 / 有居民2286户、18473人 / 全村为948人: the population without its
 #: name (the self reference 全村 is taken off before; what is left is 为 / 有 and the number).
 _HEADCOUNT = re.compile(r"(?:(?:(?:总户数|户数|有居民|居民|共有人口|有人口|拥有|共有|有|为|计|共|人口|" + _TO_LEVEL
                         + r")\s*)?(?<![\d.])\d[\d,]*(?:\.\d+)?\s*万?\s*户\s*(?:[、,]\s*(?:计|共|共计)?\s*(?P<name>人口|总人口)?)?"
-                        r"|(?<=[全我本][镇乡村区县市])\s*(?:共有|有|为|共计)?\s*"
-                        r"|(?<=[全我本][镇乡区县市])\s*(?:共辖|现辖|下辖|辖)[\d一二三四五六七八九十个行政村居委会社区自然组和、]{2,24},\s*(?:共有|共计)?\s*)(?P<v>\d[\d,.]*\s*万?人)(?=\s*(?:[,;。、)\n]|$))")
+                        r"|(?<=[全我本][镇乡村区县市])(?P<as_of>" + _AS_OF.pattern + r")?\s*(?:共有|有|为|共计)?\s*"
+                        r"|(?<=[全我本][镇乡区县市])\s*(?:共辖|现辖|下辖|辖)[\d一二三四五六七八九十个行政村居委会社区自然组和、]{2,24},\s*(?:共有|共计)?\s*)(?P<v>\d[\d,.]*\s*(?:万零?\d{0,4})?\s*人)(?=\s*(?:[,;。、)\n]|$))")
 _HEADCOUNT_LABEL = Label("户", "total_population", False, False)
 #: …13098人,2003年下降至3159户,12685人: a later year's households and persons after a headcount.
 _NEXT_HEADCOUNT = re.compile(r"\s*[,;]\s*(?:到|至)?\s*(?P<y>(?:19|20)\d{2})\s*年(?:底|末)?\s*"
                              r"(?:为|有|" + _TO_LEVEL + r")?\s*"
-                             r"\d[\d,]*\s*户\s*[、,]\s*(?P<v>\d[\d,.]*\s*万?人)(?=\s*(?:[,;。、)\n]|$))")
+                             r"\d[\d,]*\s*户\s*[、,]\s*(?P<v>\d[\d,.]*\s*(?:万零?\d{0,4})?\s*人)(?=\s*(?:[,;。、)\n]|$))")
 #: 18656户54991,: a count of households, then a bare number (the persons, unit left out).
 _HOUSEHOLDS_THEN_BARE = re.compile(r"\d[\d,]*\s*户\s*(?P<n>\d[\d,]*)(?=\s*(?:[,;。]|$))")
 #: 户籍人口有2741户,共7880人 / 户籍人口2741户7880人: the households, then the persons.
@@ -927,6 +934,8 @@ class _Extractor:
         prefix = self._context_words(norm[self._clause_start(start, s):start])
         if not _NEUTRAL.fullmatch(prefix):
             return
+        if m.group("as_of"):  # 全县至2013年底有532854人
+            ctx = self._as_of(_AS_OF.match(norm, m.start("as_of")), ctx)  # type: ignore[arg-type]
         lab = _Label(m.start(), m.start("v"), norm[m.start():m.start("v")], _HEADCOUNT_LABEL)
         v = _VALUE.match(norm, m.start("v"))
         fig = self._figure_from(v, lab, "total_population",
@@ -1077,6 +1086,11 @@ class _Extractor:
             # 全县总人口(常住人口)为97985人: the population is the one the parenthesis names
             field_name = self._by_text[renamed.group("name")].field
             lab = _Label(lab.start, renamed.end(), norm[lab.start:renamed.end()], lab.label, lab.topic)
+        as_of = _AS_OF.match(norm, lab.end, e)
+        if as_of and headers.TOPIC_OF.get(field_name) in ("population", "women", "migrant"):
+            # 全县总人口至2013年底有532854人: the stock at the end of that year
+            ctx = self._as_of(as_of, ctx)
+            lab = _Label(lab.start, as_of.end(), norm[lab.start:as_of.end()], lab.label, lab.topic)
         filler = _FILLER.match(norm, lab.end, e)
         q = filler.end() if filler else lab.end
         fill = norm[lab.end:q]
@@ -1124,6 +1138,20 @@ class _Extractor:
             nxt = min(e, nxt_label)
             out += self._year_by_year(lab, field_name, ctx, fig.span[1], nxt)
         return out
+
+    def _as_of(self, m: re.Match[str], ctx: Context) -> Context:
+        """The context of a figure counted at the end of the year ``m`` (an ``_AS_OF`` match)
+        names: that year, or last or this year counted from the dateline or from the year the
+        sentence is in."""
+        span = (m.start("y"), m.end("y")) if m.group("y") else (m.start("rel"), m.end("rel"))
+        if m.group("y"):
+            year: int | None = int(m.group("y"))
+        else:
+            this = self._dateline[0] if self._dateline is not None else (
+                ctx.year + 1 if ctx.year is not None and ctx.period == "上年" else ctx.year)
+            last = m.group("rel") in ("去年", "上年")
+            year = None if this is None else this - 1 if last else this
+        return Context(ctx.place, year, ctx.series, None, span)
 
     def _next_year_sentence(self, s: int, e: int) -> None:
         """出生率达38.6‰。1960年降至15.2‰。: a sentence of another year and a value, right after a
