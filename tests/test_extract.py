@@ -2135,3 +2135,53 @@ def test_more_verbs_of_level_before_a_later_years_value() -> None:
         "2001年总人口74万3562人,2010年下滑至71万7653人,2012年回升至72万0011人。") if figure_fields(r)}
     assert got == {2001: {"total_population": 743562}, 2010: {"total_population": 717653},
                    2012: {"total_population": 720011}}
+
+
+def test_a_word_cut_by_a_wrapped_line_is_read_whole() -> None:
+    """An OCR'd book wraps its lines wherever the width ends: 人⏎口出生率 is one name (but a
+    chronicle's year left at a line's end still heads its entry)."""
+    text = ("1985年,全县计划生育工作取得新的进展,晚婚率和一孩率继续保持较高水平,全县人\n"
+            "口出生率为12.5‰,自然增长率为6.1‰。")
+    got = [figures(r) for r in extract_figures(text) if figure_fields(r)]
+    assert got == [{"birth_rate_permille": 12.5, "natural_growth_permille": 6.1}]
+    # the span of the name is still a span of the text as printed
+    rec = next(r for r in extract_figures(text) if figure_fields(r))
+    a, b = rec["provenance"]["birth_rate_permille"]["span"]
+    assert text[a:b] == "12.5‰"
+    chronicle = ("1977 年\n3月县委召开计划生育工作会议。是年全县总人口271.56万人,其中农业人口240.78万人。工\n"
+                 "农业总产值比上年增长一成,财政收入1.74亿元,港口货物吞吐量432万吨,其中外贸152万吨。1978 年\n"
+                 "1月9日县委决定成立计划生育领导小组。是年全县总人口274.54万人,其中农业人口242.60万人。")
+    got = {r["year"]: figures(r) for r in extract_figures(chronicle) if figure_fields(r)}
+    assert got == {1977: {"total_population": 2715600}, 1978: {"total_population": 2745400}}
+
+
+def test_my_city_in_a_quote_is_the_city_named_before_it() -> None:
+    """A text about a district quotes a city's bureau: 根据兴化市统计局发布的数据:"2024年末,我市常住
+    人口…": 我市 is 兴化市, not the district."""
+    text = ("根据泰州市姜堰区统计局发布的数据,2024年,姜堰区出生人口0.22万人,死亡人口0.80万人。"
+            "姜堰区人口生死比确实是太低了。然而兴化市出生人口与死亡人口之比更低。"
+            "根据兴化市统计局发布的数据:“2024年末,我市常住人口111.03万人。”")
+    got = {r["place"]: figures(r) for r in extract_figures(text) if figure_fields(r)}
+    assert got["兴化市"] == {"permanent_population": 1110300}
+
+
+def test_a_supposition_states_no_figure() -> None:
+    """如果某一年的生死比等于1,…自然增长率是0: not a figure; 如果从1963年算起 still dates one."""
+    text = "2024年全区出生人口2200人。如果某一年的生死比等于1,表示出生人口和死亡人口相等,自然增长率是0。"
+    got = [figures(r) for r in extract_figures(text) if figure_fields(r)]
+    assert got == [{"births": 2200}]
+
+
+def test_people_registered_in_the_place_the_text_names() -> None:
+    """瑞安市卫健局… 2022年瑞安籍活产数仅5198人: the city's births."""
+    text = "近日,瑞安市卫健局召开提案面商会。会上,提案主笔人介绍了基本情况, 2022年瑞安籍活产数仅5198人。"
+    got = [(r["year"], figures(r)) for r in extract_figures(text) if figure_fields(r)]
+    assert got == [(2022, {"births": 5198})]
+
+
+def test_the_next_population_of_a_few_parts_is_theirs_too() -> None:
+    """XX镇总人口3.8万人,其中5个空心村户籍人口6213人,常住人口仅2075人: the resident population is
+    the five villages', not the township's."""
+    text = "XX镇总人口3.8万人,其中5个空心村户籍人口6213人,常住人口仅2075人。"
+    got = [figures(r) for r in extract_figures(text) if figure_fields(r)]
+    assert got == [{"total_population": 38000}]

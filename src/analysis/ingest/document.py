@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from . import headers
@@ -73,9 +74,11 @@ class Document:
     places: dict[str, str] = field(default_factory=dict)  # name as printed -> level
 
     @classmethod
-    def of(cls, text: str) -> Document:
+    def of(cls, text: str, joined: Iterable[int] = ()) -> Document:
+        """The document of ``text``; ``joined``: offsets of ``text`` to leave out of ``norm`` (the
+        line breaks that only wrap a word, :func:`.sentences.joined_wraps`)."""
         full = headers.normalize_text(text)
-        drop: set[int] = set()
+        drop: set[int] = set(joined)
         for a, b in headers.annotation_spans(full):
             drop.update(range(a, b))
         keep = [i for i in range(len(full)) if i not in drop]

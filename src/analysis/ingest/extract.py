@@ -67,7 +67,7 @@ from .document import (
 )
 from .headers import Label
 from .numbers import as_number, cn_number, to_decimal
-from .sentences import sentences, title_spans
+from .sentences import joined_wraps, sentences, title_spans
 
 #: User-facing strings of the extractor (zh default, en); moved into analysis.i18n later.
 
@@ -220,6 +220,11 @@ _TREND_TO = re.compile(r"\s*(?:(?<=数)量|数量|总量|规模)?\s*" + _TREND_W
 _TREND_END = re.compile(_TREND_WORDS + r"\s*[。:]\s*")
 #: 出生率逐渐下降,从1979年的…: trend words between a name and its 从 / 由.
 _TREND_BEFORE = re.compile(_TREND_WORDS + r"\s*,?\s*")
+#: 其中5个空心村… / 两个社区…: a count of parts (villages, communities) a figure is of.
+_PARTS = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)\s*个")
+#: 如果某一年的生死比等于1,…自然增长率是0: a sentence that supposes, which states no figure (but
+#: 如按常住人口计算 / 如果从1963年算起 state the basis of a real one).
+_SUPPOSING = re.compile(r"\s*(?:如果|假如|假设|倘若|要是)(?!按|以|从|将)")
 #: A chronicle's year heading: a year alone before a line break, at a line's start or after 。.
 _HEADING_YEAR = re.compile(r"(?:^|(?<=[\n。]))[ \t]*(?P<y>(?:19|20)\d{2})[ \t]*年[ \t]*(?=\n)")
 #: A list marker right before a name: the name heads a section (一、常住人口 / (二)户籍人口).
@@ -459,13 +464,17 @@ class _Extractor:
 
     def __init__(self, text: str):
         self.doc = Document.of(text)
+        self._cells, self._tables = text_tables.find_tables(self.doc.norm)
+        joined = joined_wraps(self.doc.norm, self._tables)
+        if joined:  # 人⏎口出生率: a word a wrapped line cut in two is read whole
+            self.doc = Document.of(text, (self.doc.pos[i] for i in joined))
+            self._cells, self._tables = text_tables.find_tables(self.doc.norm)
         norm = self.doc.norm
         find_places(self.doc)
         self.figures: list[Figure] = []
         self.alternatives: list[Figure] = []  # conflicting second statements
         self.problems: list[dict] = []
         self.records: dict[Key, dict] = {}
-        self._cells, self._tables = text_tables.find_tables(norm)
         self.sentences = sentences(norm, self._tables)
         self._by_text, self._label_re, self._joined_re = _names()
         self._titles = title_spans(norm)
@@ -498,8 +507,8 @@ class _Extractor:
             self._table_cell(cell)
         headings = self._chronicle_headings()
         for s, e in self.sentences:
-            if any(a <= s and e <= b for a, b in tables):
-                continue  # a line of a table: read above, cell by cell
+            if any(a <= s and e <= b for a, b in tables) or _SUPPOSING.match(self.doc.norm, s):
+                continue  # a line of a table: read above, cell by cell; or a supposition
             heading = next((h for h in reversed(headings) if h[1][1] <= s), None)
             if heading is not None:
                 # a chronicle: each entry is of its heading's year; a year inside an entry dates
@@ -677,6 +686,9 @@ class _Extractor:
         sentence_bound = False
         #: the series before a qualifying name set another (流出人口出生14人…;死亡63人: back at ;)
         qualified_from: str | None = None
+        #: the topic of a population named for a part only (其中5个空心村户籍人口6213人), whose
+        #: list goes on in the next clauses (,常住人口仅2075人) until a ; or the sentence's end
+        part_topic: str | None = None
         first_label = next((ev[0] for ev in kept if ev[2] == "label"), e)
         # a sentence that opens with "由…到…" continues the topic of the previous sentence
         if carry is not None and carry.label is not None:
@@ -754,6 +766,7 @@ class _Extractor:
             elif kind == "headcount":
                 self._headcount(val, ctx, s)  # type: ignore[arg-type]
             elif kind == "semi":
+                part_topic = None
                 if qualified_from is not None and not parens:
                     ctx.series, qualified_from = qualified_from, None
             elif kind == "sub" and last is not None:
@@ -814,7 +827,13 @@ class _Extractor:
                     topic = headers.TOPIC_OF.get(field_name, topic)
                     continue
                 prefix_series = self._prefix_ok(lab, s)
+                if part_topic is not None and headers.TOPIC_OF.get(field_name) == part_topic \
+                        and not norm[self._clause_start(lab.start, s):lab.start].strip():
+                    continue  # ,常住人口仅2075人 after 其中5个空心村户籍人口6213人: the same part's
                 if prefix_series is False:
+                    if field_name in headers.POPULATION_SIZES and not parens and _PARTS.search(
+                            norm, self._clause_start(lab.start, s), lab.start):
+                        part_topic = headers.TOPIC_OF.get(field_name)
                     # 全区居住半年以上全员流动人口32.3万人,其中…: the figure is not read, but
                     # what follows is about that population
                     series = lab.label.series or headers.SERIES_WORDS.get(lab.text)
@@ -969,7 +988,13 @@ class _Extractor:
             return self.doc.main_place
         if level in ("县", "区") and self.doc.county and self.doc.county.endswith(level):
             return self.doc.county
-        return self.doc.name(a, b)
+        # 根据兴化市统计局的数据:"2024年末,我市常住人口…" in a text about a district: the last
+        # place of that level named before
+        norm = self.doc.norm
+        named = [(norm.rfind(headers.normalize_text(name), 0, a), name)
+                 for name, lvl in self.doc.places.items() if lvl == level]
+        at, name = max(named, default=(-1, ""))
+        return name if at >= 0 else self.doc.name(a, b)
 
     def _in_title(self, pos: int) -> bool:
         return any(a <= pos < b for a, b in self._titles)
@@ -1068,6 +1093,11 @@ class _Extractor:
             # 街道流动人口共有6237人 / 统计核实街道流动人口…, in a 街道's report
             prefix = prefix.replace(self.doc.main_level, "")
         prefix = _PERIOD.sub("", _MASKED_YEAR.sub("", _YEAR.sub("", prefix)))
+        # 2022年瑞安籍活产数…: the people registered in a place the text names with its level
+        # (瑞安市) are that place's
+        m = re.match(r"\s*(?P<stem>[\u4e00-\u9fff]{2,4}?)籍", prefix)
+        if m and re.search(re.escape(m.group("stem")) + r"(?:市|县|区|镇|乡)", self.doc.norm):
+            prefix = prefix[m.end():]
         if self._taiwan:
             prefix = _ROC_BARE.sub("", prefix)  # 一百年新生儿…: a year of the Republic
         prefix = self._joined_re.sub("", prefix)

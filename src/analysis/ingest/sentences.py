@@ -34,6 +34,28 @@ def soft_wrap(norm: str, pos: int, tables: Sequence[tuple[int, int]]) -> bool:
     return len(before.strip()) >= 24 or before.rstrip()[-1] in ",、"
 
 
+def joined_wraps(norm: str, tables: Sequence[tuple[int, int]]) -> list[int]:
+    """Where a soft wrap (:func:`soft_wrap`) cuts a word or a number in two (人⏎口出生率,
+    12⏎345人, as text copied from a PDF or an OCR'd book prints them): the offsets of the line
+    break and of the spaces before it, which the reader drops so that the word is whole again."""
+    out: list[int] = []
+    for m in re.finditer(r"[ \t\r]*\n", norm):
+        a, b = m.start(), m.end()
+        left, right = norm[a - 1:a], norm[b:b + 1]
+        cjk = [_CJK.match(c) is not None for c in (left, right)]
+        line = norm[norm.rfind("\n", 0, a) + 1:a]
+        if _YEAR_AT_END.search(line):
+            continue  # a chronicle's year heading left at a line's end (…。1978 年⏎1月9日…)
+        if left and right and any(cjk) and all(cjk[i] or (left, right)[i].isdigit() for i in (0, 1)) \
+                and soft_wrap(norm, b - 1, tables):
+            out.extend(range(a, b))
+    return out
+
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_YEAR_AT_END = re.compile(r"(?:^|。)[ \t]*(?:19|20)\d{2}[ \t]*年[ \t]*$")
+
+
 def sentences(norm: str, tables: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
     """Sentence spans (terminator included, outer whitespace excluded). A line break that only
     wraps a long line does not end a sentence."""
