@@ -2185,3 +2185,39 @@ def test_the_next_population_of_a_few_parts_is_theirs_too() -> None:
     text = "XX镇总人口3.8万人,其中5个空心村户籍人口6213人,常住人口仅2075人。"
     got = [figures(r) for r in extract_figures(text) if figure_fields(r)]
     assert got == [{"total_population": 38000}]
+
+
+def test_numbers_printed_digit_by_digit_and_years_of_the_republic_so_printed() -> None:
+    """Taiwan's papers print 一二一一人, 六六○人, 九０六九人, 廿六萬三五八四人 and 一一四年 (2025)."""
+    for printed, value in (("一二一一", 1211), ("六六○", 660), ("九0六九", 9069), ("廿六万三五八四", 263584),
+                           ("六十七万一三二", 670132), ("一万零五", 10005), ("十万零三百", 100300)):
+        assert cn_number(printed) == value, printed
+    assert cn_number("一二") is None  # a list, not a number
+    text = "台南市人口數出爐。根據最新人口資料，台南市一一四年人口數一八五二四七七人，相較前年減少六一七四人。"
+    got = [(r["place"], r["year"], figures(r)) for r in extract_figures(text) if figure_fields(r)]
+    assert got == [("台南市", 2025, {"total_population": 1852477})]
+
+
+def test_compared_with_the_year_before_the_figures() -> None:
+    """去年死亡數一七六三五人，較前年一七四０七人，增加二二八人: 前年 is the year before the figure's."""
+    got = {r["year"]: figures(r) for r in extract_figures(
+        "2025年死亡數一七六三五人，較前年一七四０七人，增加二二八人。") if figure_fields(r)}
+    assert got == {2025: {"deaths": 17635}, 2024: {"deaths": 17407}}
+
+
+def test_taiwan_forms_of_values_years_and_the_nation() -> None:
+    """2萬8,387人; 108年 in a text about 新北市 (a year of the Republic); 人口: 79,662人(2008年3月);
+    且粗死亡率; 全國 and 全台 are the nation, not the text's own place."""
+    got = [(r["year"], figures(r)) for r in extract_figures(
+        "根據統計,108年新北市出生人口數為2萬8,387人。") if figure_fields(r)]
+    assert got == [(2019, {"births": 28387})]
+    got = [(r["year"], figures(r)) for r in extract_figures("戶數: 23,769戶\n人口: 79,662人(2008年3月)")
+           if figure_fields(r)]
+    assert got == [(2008, {"total_population": 79662})]
+    got = [figures(r) for r in extract_figures("2025年人口總數47萬3181人,且粗死亡率12.93‰、出生率3.41‰。")
+           if figure_fields(r)]
+    assert got == [{"total_population": 473181, "death_rate_permille": 12.93, "birth_rate_permille": 3.41}]
+    text = ("2013/06/14 10:00\n竹市今年5月新生兒粗出生率為本島最高。民政處表示,全國102年5月嬰兒出生數為16,223人;"
+            "2022年全台出生人數13萬8986人。")
+    got = {r["place"]: figures(r) for r in extract_figures(text) if figure_fields(r)}
+    assert got == {"全國": {"births": 16223}, "全台": {"births": 138986}}

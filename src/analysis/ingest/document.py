@@ -45,8 +45,9 @@ _PLACE_FACTS = ("位于", "地处", "面积", "辖", "总人口", "共有", "现
 #: Words after a county's name that show the text is about it (its government, its facts).
 _COUNTY_CUES = _PLACE_ORG + _PLACE_FACTS + _COUNTY_FACTS
 #: 我镇 / 全乡 / 本街道 / 该县: the text's own place, by its level (not 全国 of 全国人口普查); 全社 /
-#: 全公社 is a gazetteer's people's commune (the township of 1958-1983), not 全社会.
-SELF = re.compile(r"(?P<who>我|全|本|该)(?P<level>镇|乡|街道|街办|办事处|社区|公社|社(?![区会员])|村|区|县|市|州|盟|旗|省|国|场|矿)"
+#: 全公社 is a gazetteer's people's commune (the township of 1958-1983), not 全社会. 全台 (全臺) is
+#: all of Taiwan, in its news.
+SELF = re.compile(r"(?P<who>我|全|本|该)(?P<level>镇|乡|街道|街办|办事处|社区|公社|社(?![区会员])|村|区|县|市|州|盟|旗|省|国|台(?=湾|\s*\d|[出人新死总]|$)|场|矿)"
                   r"(?![长委政民级务])(?!(?<=国)人口普查)")
 #: Words that end in a level like a place name but are not places (重点镇, 民族乡, 全国).
 NOT_PLACE = {"小城", "重点", "示范", "特色", "卫生", "文明", "国家", "全国", "建制", "中心", "城乡",
@@ -162,8 +163,10 @@ def find_places(doc: Document) -> None:
         if votes:
             doc.county = max(votes)[1]
     else:
-        own = Counter(m.group("level") for m in SELF.finditer(doc.norm) if m.group("who") in "我本")
-        selfs = own or Counter(m.group("level") for m in SELF.finditer(doc.norm))
+        # (全国 / 全台 compare with the nation: never the text's own level)
+        mine = [m for m in SELF.finditer(doc.norm) if m.group("level") not in ("国", "台")]
+        own = Counter(m.group("level") for m in mine if m.group("who") in "我本")
+        selfs = own or Counter(m.group("level") for m in mine)
         doc.main_level = place_level(selfs.most_common(1)[0][0]) if selfs else None
         village = _main_village(doc)
         if village and doc.main_level in (None, "村", "社区"):

@@ -81,7 +81,7 @@ def message(key: str, language: str = "zh", **values: object) -> str:
 
 #: A number written in Chinese (一百九十九, 三万二千零五, 七点四一), only where a count or a rate
 #: unit follows (人 / 名 / 例 / ‰ / %): 一孩, 三是 and the like are not numbers.
-_CN_NUM = (r"[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?"
+_CN_NUM = (r"[零〇○一二两三四五六七八九十廿卅百千万亿][零〇○0一二两三四五六七八九十廿卅百千万亿]*(?:点[零〇一二三四五六七八九]+)?"
            r"(?=\s*(?:人|名|例|‰|%))"
            r"|[零〇一二两三四五六七八九十百]+点[零〇一二三四五六七八九]+(?=[,;。、\s]|$)")
 _NUM = (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d{1,3}(?:[ \u00a0\u2009]\d{3})+(?![\d.])"
@@ -106,7 +106,7 @@ _RENAMED = re.compile(r"\s*\(\s*(?:即|也即|为)?\s*(?P<name>常住人口|户�
 #: A number and its unit; a bulletin's footnote mark may stand between them (649357[3]人).
 _VALUE = re.compile(
     r"(?P<pre>千分之|百分之)?(?P<sign>[-负](?=\s*\d))?\s*(?P<num>" + _NUM + r")(?:\[\d{1,2}\])?"
-    r"\s*(?P<mult>万|亿)?(?P<rest>(?<=万)零?\d{1,4}(?=\s*[人名]))?(?P<about>余|多)?\s*"
+    r"\s*(?P<mult>万|亿)?(?P<rest>(?<=万)零?(?:\d,\d{3}|\d{1,4})(?=\s*[人名]))?(?P<about>余|多)?\s*"
     r"(?P<unit>人次|万人|人|名|个|例|口|‰|%|:\s*(?P<den>\d+(?:\.\d+)?)(?!\d))?"
     r"(?P<women>\s*\((?:女|女性|以女性|女婴)?\s*(?:=|为)?\s*100\))?"
     r"(?P<bound>以上|以下|以内|左右|上下)?")
@@ -134,7 +134,7 @@ _SPAN_PERIOD = re.compile(r"(?P<a>\d{4})-(?P<b>\d{4})年")
 _SINCE = re.compile(r"(?:自|从)\s*(?P<y>(?:19|20)\d{2})\s*年")
 _UNTIL = re.compile(r"截至|截止|至今|以来|累计")
 #: 人口2.71万人(2002年): the year of a figure in parentheses right after it
-_YEAR_AFTER_VALUE = re.compile(r"\s*\(\s*(?P<y>(?:19|20)\d{2})\s*年(?:末|底)?\s*\)")
+_YEAR_AFTER_VALUE = re.compile(r"\s*\(\s*(?P<y>(?:19|20)\d{2})\s*年(?:\s*\d{1,2}\s*月)?(?:末|底)?\s*\)")
 #: Households printed beside a population: right after it, or just before it (and its name).
 _HOUSEHOLDS_AFTER = re.compile(r"\s*[、,]\s*(?P<h>\d[\d,]*(?:\.\d+)?)\s*(?P<wan>万)?\s*户")
 _HOUSEHOLDS_BEFORE = re.compile(r"(?<![\d.])(?P<h>\d[\d,]*(?:\.\d+)?)\s*(?P<wan>万)?\s*户\s*[、,]?"
@@ -146,13 +146,15 @@ _PERSONS_PER_HOUSEHOLD_MAX = 12
 #: 民国5年(1916)…17年为117281人: after a year of the Republic, a bare 17年 counts from 1912 too
 _ROC_LATER = re.compile(r"(?<![\d.第)\u4e00-\u9fff])(?P<n>\d{1,3}|[一二三四五六七八九十]{1,4})\s*年"
                         r"(?![间間中来內内里的以后前代之多左右期龄级限底末])")
-#: A year of the Republic written bare in a Taiwan text (截至110年12月底, 105年1月份, 一百年): three
-#: digits or 一百…, so that spans (近20年) stay what they are.
-_ROC_BARE = re.compile(r"(?<![\d.第])(?P<n>1[01]\d|一百(?:零[一二三四五六七八九]|一?十[一二三四五六七八九]?)?)\s*年"
+#: A year of the Republic written bare in a Taiwan text (截至110年12月底, 105年1月份, 一百年, 一一四年):
+#: three digits or 一百… (or three digits in Chinese), so that spans (近20年) stay what they are.
+_ROC_BARE = re.compile(r"(?<![\d.第])(?P<n>1[01]\d|一百(?:零[一二三四五六七八九]|一?十[一二三四五六七八九]?)?"
+                       r"|一[〇○0一][〇○0一二三四五六七八九])\s*年"
                        r"(?![间間中来內内里的以后前代之多左右期龄级限])")
 #: Words only a Taiwan text uses (normalised to Simplified): its household registration offices,
 #: ministry, township offices, the Republic's calendar, its currency.
-_TAIWAN = re.compile(r"户政|内政部|民国|台湾|台澎金马|乡公所|镇公所|市公所|区公所|县议会|新台币|金门县|连江县")
+_TAIWAN = re.compile(r"户政|内政部|民国|台湾|台澎金马|乡公所|镇公所|市公所|区公所|县议会|新台币|金门县|连江县"
+                     r"|(?:新北|台北|桃园|台中|台南|高雄|基隆|新竹|苗栗|彰化|南投|云林|嘉义|屏东|宜兰|花莲|台东|澎湖)[市县]")
 #: 10年中 / 五年来 / 8年间 / 10年的: what follows in the sentence is a total over several years
 _YEARS_SPAN = re.compile(r"(?<![\d.第])(?P<n>[两二三四五六七八九十]{1,3}|\d{1,2})\s*年(?:中|间|来|内|里|的)(?!\d)")
 #: Names a births count may follow (共增加91569个新生儿), and the verbs that may precede it.
@@ -245,7 +247,7 @@ _PROVINCE_AT_START = re.compile(
     r"|(?:内蒙古|广西壮族|西藏|宁夏回族|新疆维吾尔|广西|宁夏|新疆)自治区)")
 #: Words that may stand before a name in its clause without making the figure someone else's.
 _NEUTRAL = re.compile(
-    r"(?:\s|目前|现有|现|全员|共有|共计|共|有|其中|但是|但|并且|并|却|则|也|还|[县市区镇乡村]内|年末|年底|期初|期末|半年来|年来|以来|\d+个月|全年|当年|本年度内|年度内|本年度|本年|今年|年内|年度|累计|合计|总计"
+    r"(?:\s|目前|现有|现|全员|共有|共计|共|有|其中|但是|但|并且|并|而且|且|以及|却|则|也|还|[县市区镇乡村]内|年末|年底|期初|期末|半年来|年来|以来|\d+个月|全年|当年|本年度内|年度内|本年度|本年|今年|年内|年度|累计|合计|总计"
     r"|截至目前|截止目前|截至|截止|辖区内|辖区|境内|区域内|镇域内|镇域|域内|实有|登记|统计|据统计|经统计"
     r"|数据显示|的|中|为|是|在|全|总|年|底|末|份|月|日|\d|同期|据|我|本|该|已|已经|全部|户籍|常住|流动"
     r"|流入|流出|外来|[-.~至到]|[一二三四五六七八九十]是|第[一二三四五六七八九十]+|首先|其次|另外|此外"
@@ -254,8 +256,9 @@ _NEUTRAL = re.compile(
 _CHANGE = re.compile(r"比上年|较上年|比去年|较去年|同比|环比|与上年|与去年|比上一年|增加|减少|下降|上升"
                      r"|增长|提高|降低|增幅|降幅|净增|净减|回落|多出|少了")
 _COMPARED_PLAIN = re.compile(r"\s*,?\s*(?P<w>与|比|较|同|和)\s*(?:(?P<y>(?:19|20)\d{2})\s*年|"
-                             r"(?P<m>上一年|上年|去年|前一年))(?:底|末|同期)?(?P<of>的)?\s*"
-                             r"(?P<again>[\u4e00-\u9fff]{2,8}?)?\s*(?:为|是)?\s*(?=[-\d])")
+                             r"(?P<m>上一年|上年|去年|前一年|前年))(?:底|末|同期)?(?P<of>的)?\s*"
+                             r"(?P<again>(?![零〇○一二两三四五六七八九十廿])[\u4e00-\u9fff]{2,8}?)?\s*(?:为|是)?\s*"
+                             r"(?=[-\d零〇○一二两三四五六七八九十廿])")
 _YEAR_DIGITS = "0123456789〇零○一二三四五六七八九"
 #: 出生的190人中 / 出生190人中: the births counted before, as the ground of what follows.
 _AMONG_BIRTHS = re.compile(r"出生(?:的|人口)?\s*(?P<n>\d[\d,]*)\s*(?:人|名)\s*中")
@@ -984,6 +987,8 @@ class _Extractor:
     def _self_place(self, level_word: str, a: int, b: int) -> str | None:
         """我镇 / 全镇 name the report's township; 全县 in a township report names the county."""
         level = place_level(level_word)
+        if level in ("国", "台", "省") and level != self.doc.main_level:
+            return self.doc.name(a, b)  # 全国 / 全台 / 全省: never a township's or a county's own
         if self.doc.main_level is None or level == self.doc.main_level:
             return self.doc.main_place
         if level in ("县", "区") and self.doc.county and self.doc.county.endswith(level):
@@ -1310,7 +1315,7 @@ class _Extractor:
         if v.group("rest"):  # 50万3113人 / 4万零115人: the 万 and the units below it
             if d != d.to_integral_value():
                 return None
-            d, mult = d * 10000 + int(v.group("rest").lstrip("零")), 1
+            d, mult = d * 10000 + int(v.group("rest").lstrip("零").replace(",", "")), 1
         if unit == "万人":
             mult, unit = 10000, "人"
         if v.group("sign"):
@@ -1452,8 +1457,10 @@ class _Extractor:
             return self._previous_clause(lab, field_name, ctx, pos, e)
         v = _VALUE.match(self.doc.norm, m.end())
         rest = self.doc.norm[v.end():e] if v else ""
+        # (去年出生数只有七一五四人,较前年九〇六九人,减少…: 前年 is the year before the figure's)
         if not v or not (_COMPARED_END.match(rest) or (
-                m.group("w") in "比较" and m.group("of") and _COMPARED_CHANGE.match(rest))):
+                m.group("w") in "比较" and (m.group("of") or rest.startswith(","))
+                and _COMPARED_CHANGE.match(rest))):
             return None
         if m.group("y"):
             prev = Context(ctx.place, int(m.group("y")), ctx.series, None, (m.start("y"), m.end("y")))
