@@ -2193,6 +2193,7 @@ def test_numbers_printed_digit_by_digit_and_years_of_the_republic_so_printed() -
                            ("六十七万一三二", 670132), ("一万零五", 10005), ("十万零三百", 100300)):
         assert cn_number(printed) == value, printed
     assert cn_number("一二") is None  # a list, not a number
+    assert cn_number("一二三万") == 1230000
     text = "台南市人口數出爐。根據最新人口資料，台南市一一四年人口數一八五二四七七人，相較前年減少六一七四人。"
     got = [(r["place"], r["year"], figures(r)) for r in extract_figures(text) if figure_fields(r)]
     assert got == [("台南市", 2025, {"total_population": 1852477})]

@@ -46,7 +46,7 @@ def cn_number(text: str) -> Decimal | None:
         for i in range(0, len(parts), 2):
             p = parts[i]
             v = _positional(p) if len(p) >= 3 or i else None
-            d = Decimal(v) if v is not None else _units(p.lstrip("零〇"))
+            d = Decimal(v) if v is not None else Decimal(0) if not p else _units(p.lstrip("零〇"))
             if d is None:
                 return None
             value = (value + int(d)) * (_CN_BIG[parts[i + 1]] if i + 1 < len(parts) else 1)
