@@ -2222,3 +2222,17 @@ def test_taiwan_forms_of_values_years_and_the_nation() -> None:
             "2022年全台出生人數13萬8986人。")
     got = {r["place"]: figures(r) for r in extract_figures(text) if figure_fields(r)}
     assert got == {"全國": {"births": 16223}, "全台": {"births": 138986}}
+
+
+# Session 12 ----------------------------------------------------------------------------------------
+
+def test_a_quotations_own_place_holds_for_its_later_sentences() -> None:
+    """A commentary on 姜堰区 that quotes 兴化市's bureau: the quotation's 我市 is 兴化市 for all of
+    the quotation, not for its first sentence only."""
+    text = ("根据姜堰区统计局发布的数据,2024年,姜堰区出生人口0.22万人,死亡人口0.80万人。"
+            "兴化市2024年出生人口与死亡人口之比更低。根据兴化市统计局发布的数据:“2024年末,我市常住人口111.03万人。"
+            "其中,出生人口0.33万人,人口出生率为2.96‰。”姜堰区出生人口比兴化市多。")
+    got = {(r["place"], r["series"]): figures(r) for r in extract_figures(text) if figure_fields(r)}
+    assert got == {("姜堰区", "main"): {"births": 2200, "deaths": 8000},
+                   ("兴化市", "main"): {"permanent_population": 1110300},
+                   ("兴化市", "resident"): {"births": 3300, "birth_rate_permille": 2.96}}

@@ -226,6 +226,8 @@ _TREND_BEFORE = re.compile(_TREND_WORDS + r"\s*,?\s*")
 _PARTS = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)\s*个")
 #: 如果某一年的生死比等于1,…自然增长率是0: a sentence that supposes, which states no figure (but
 #: 如按常住人口计算 / 如果从1963年算起 state the basis of a real one).
+#: a quotation within a line: “…” or 「…」
+_QUOTATION = re.compile(r"“[^”\n]*”|「[^」\n]*」")
 _SUPPOSING = re.compile(r"\s*(?:如果|假如|假设|倘若|要是)(?!按|以|从|将)")
 #: A chronicle's year heading: a year alone before a line break, at a line's start or after 。.
 _HEADING_YEAR = re.compile(r"(?:^|(?<=[\n。]))[ \t]*(?P<y>(?:19|20)\d{2})[ \t]*年[ \t]*(?=\n)")
@@ -494,6 +496,10 @@ class _Extractor:
         #: family-planning statistics on the registered one)
         self._statistical = not _FAMILY_PLANNING.search(norm)
         self._para_series: str | None = None
+        #: quotations (“…” / 「…」 within a line), and the place a quotation calls its own (我市)
+        #: with where the quotation ends: it holds for the quotation's later sentences too
+        self._quotes = [(m.start(), m.end()) for m in _QUOTATION.finditer(norm)]
+        self._quote_place: tuple[int, str] | None = None
         #: the year a text states only after its first figures (与2015年相比,2016年…), and where
         self._late_year: tuple[int, tuple[int, int]] | None = None
         #: where each year of the Republic written in full ends, and its number (民国5年: 5)
@@ -660,6 +666,9 @@ class _Extractor:
         n_figures = len(self.figures) + len(self.alternatives)
         first_figure = len(self.figures)
         ctx = Context(self.doc.main_place, year, period=period, year_span=year_span)
+        if self._quote_place is not None and s < self._quote_place[0]:
+            # “2024年末,我市常住人口111.03万人…。其中,出生人口0.33万人…”: still the quoted city's
+            ctx.place = self._quote_place[1]
         topic = ""
         if (s == 0 or norm[s - 1] == "\n") and not self._statistical:
             self._para_series = None  # a new paragraph
@@ -746,6 +755,9 @@ class _Extractor:
                     ctx.year, ctx.period, ctx.year_span = year, period, year_span
             elif kind in ("place", "self"):
                 ctx.place = str(val) if kind == "place" else self._self_place(str(val), a, b)
+                if kind == "self":
+                    quote = next((q for q in self._quotes if q[0] < a < q[1]), None)
+                    self._quote_place = (quote[1], ctx.place) if quote and ctx.place else None
                 # 全区出生人口9114人 in a paragraph about the resident population: still theirs
                 ctx.series = self._para_series if (
                     self._statistical and self._para_series and ctx.place == self.doc.main_place) else "main"
