@@ -2236,3 +2236,14 @@ def test_a_quotations_own_place_holds_for_its_later_sentences() -> None:
     assert got == {("姜堰区", "main"): {"births": 2200, "deaths": 8000},
                    ("兴化市", "main"): {"permanent_population": 1110300},
                    ("兴化市", "resident"): {"births": 3300, "birth_rate_permille": 2.96}}
+
+
+def test_a_forecasts_year_is_not_the_year_of_the_figures_after_it() -> None:
+    """预计到2025年,全镇总人口将达到3.5万人: the forecast is not read, and its year does not date
+    the next sentence (全年出生312人 is 2020's); nor does 到2050年 count 去年 as 2049."""
+    got = {r["year"]: figures(r) for r in extract_figures(
+        "2020年末全镇户籍人口31562人。预计到2025年,全镇总人口将达到3.5万人。全年出生312人。") if figure_fields(r)}
+    assert got == {2020: {"total_population": 31562, "births": 312}}
+    got = {r["year"]: figures(r) for r in extract_figures(
+        "2019年全县总人口50.3万人。有人预估到2050年,台湾的人口将低于2千万人。去年全县出生2966人。") if figure_fields(r)}
+    assert got == {2019: {"total_population": 503000}, 2018: {"births": 2966}}

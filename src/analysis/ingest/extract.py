@@ -309,6 +309,9 @@ _FAMILY_PLANNING = re.compile(r"计划生育|计生|政策符合率|符合政策
                               r"|计划内|计划外|法定生育")
 #: Words of a dated event (an honour, a founding): its year is not the year of later figures.
 _EVENT = re.compile(r"授予|荣获|获得|获评|评为|评选为|命名为|被命名|表彰|荣膺|挂牌|成立|建成|创建为")
+#: A forecast or a plan: the year it names is not the year of the figures after it.
+_PROJECTION = re.compile(r"预计|预测|预估|预期|有望|力争|规划|展望|将(?:会)?(?:达到|低于|高于|超过|突破|减少|增加|下降|"
+                         r"降至|减至|增至|控制在|跌破)")
 _RATE_WORDS = re.compile(r"率|度|比例|占比|比重|覆盖面")
 _GROWTH_WORDS = re.compile(r"增长|增幅|提高|上升|增加|提标|增速")
 
@@ -924,8 +927,9 @@ class _Extractor:
         counted = last is not None and counts and headers.TOPIC_OF.get(counts[-1].field) == topic
         self._prev = (topic if counted else "", ctx.series)
         if (year, year_span, period) != year_ctx and n_figures == len(self.figures) + len(
-                self.alternatives) and _EVENT.search(norm, s, e):
-            # 2012年,被省委、省政府授予“先进乡镇”。: the year dates an event, not the figures after it
+                self.alternatives) and (_EVENT.search(norm, s, e) or _PROJECTION.search(norm, s, e)):
+            # 2012年,被省委、省政府授予“先进乡镇”。: the year dates an event, not the figures after
+            # it; 预计到2025年,全镇总人口将达到3.5万人。: a forecast's year, nor the figures after it
             return year_ctx, last_unbound
         return (year, year_span, period), last_unbound
 
