@@ -2247,3 +2247,27 @@ def test_a_forecasts_year_is_not_the_year_of_the_figures_after_it() -> None:
     got = {r["year"]: figures(r) for r in extract_figures(
         "2019年全县总人口50.3万人。有人预估到2050年,台湾的人口将低于2千万人。去年全县出生2966人。") if figure_fields(r)}
     assert got == {2019: {"total_population": 503000}, 2018: {"births": 2966}}
+
+
+def test_a_community_named_by_its_level_only_and_a_headcount_in_renkou() -> None:
+    """社区常住居民5847户11746人 in a text that names no place is the community's own; 14270人口
+    after the villages a township has is its headcount."""
+    got = [(r["year"], figures(r)) for r in extract_figures("2021年社区常住居民5847户11746人,共辖4个居民小组。")
+           if figure_fields(r)]
+    assert got == [(2021, {"permanent_population": 11746})]
+    got = [figures(r) for r in extract_figures("我乡下辖 21 个行政村, 14270 人口, 47 平方公里。") if figure_fields(r)]
+    assert got == [{"total_population": 14270}]
+
+
+def test_the_year_of_an_event_or_an_estimate_dates_no_figure() -> None:
+    """1984年恢复乡名 (the place's history) and 她从1994年受聘担任计生管理员 (a person's) do not
+    date the population after them; an estimate (预计…共出生人口110人) is not a stated figure."""
+    got = [(r["year"], figures(r)) for r in extract_figures(
+        "1956年改称xx人民公社,1984年恢复乡名。地域面积93.96平方公里,辖13个行政村,总人口15691人。") if figure_fields(r)]
+    assert got == [(None, {"total_population": 15691})]
+    got = [(r["year"], figures(r)) for r in extract_figures(
+        "她从1994年34岁时受聘担任山城村计生管理员至今。全村有15个村民小组,总人口3415人。") if figure_fields(r)]
+    assert got == [(None, {"total_population": 3415})]
+    got = [figures(r) for r in extract_figures(
+        "全镇现有4600户,18895人。预计2017年上半年全镇共出生人口110人,死亡72人,自然增长率2.00‰。") if figure_fields(r)]
+    assert got == [{"total_population": 18895}]

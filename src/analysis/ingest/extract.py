@@ -228,7 +228,9 @@ _PARTS = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)\s*个")
 #: 如按常住人口计算 / 如果从1963年算起 state the basis of a real one).
 #: a quotation within a line: “…” or 「…」
 _QUOTATION = re.compile(r"“[^”\n]*”|「[^」\n]*」")
-_SUPPOSING = re.compile(r"\s*(?:如果|假如|假设|倘若|要是)(?!按|以|从|将)")
+#: A sentence that supposes (如果…自然增长率是0) or estimates (预计2017年上半年全镇共出生人口110人):
+#: it states no figure.
+_SUPPOSING = re.compile(r"\s*(?:(?:如果|假如|假设|倘若|要是)(?!按|以|从|将)|(?:预计|预测|预估|估计)(?!数))")
 #: A chronicle's year heading: a year alone before a line break, at a line's start or after 。.
 _HEADING_YEAR = re.compile(r"(?:^|(?<=[\n。]))[ \t]*(?P<y>(?:19|20)\d{2})[ \t]*年[ \t]*(?=\n)")
 #: A list marker right before a name: the name heads a section (一、常住人口 / (二)户籍人口).
@@ -268,14 +270,14 @@ _AMONG_BIRTHS = re.compile(r"出生(?:的|人口)?\s*(?P<n>\d[\d,]*)\s*(?:人|�
 #: between its name and its value (the end of a year only: 截至6月底 is a part of the year).
 _AS_OF = re.compile(r"\s*(?:截至|截止|至|到)\s*(?:(?P<y>(?:19|20)\d{2})\s*年|(?P<rel>去年|上年|今年|本年))\s*"
                     r"(?:底|末|(?:12|十二)\s*月\s*(?:31\s*日|底|末))\s*,?\s*")
-#: The persons of a headcount, ending its clause (36696人, 1.2万人, 53万2854人).
-_HEAD_PERSONS = r"(?P<v>\d[\d,.]*\s*(?:万零?\d{0,4})?\s*人)(?=\s*(?:[,;。、)\n]|$))"
+#: The persons of a headcount, ending its clause (36696人, 1.2万人, 53万2854人, 14270人口).
+_HEAD_PERSONS = r"(?P<v>\d[\d,.]*\s*(?:万零?\d{0,4})?\s*人)(?:口)?(?=\s*(?:[,;。、)\n]|$))"
 #: 全区总户数12226户、36696人 / 有居民2286户、18473人 / 全村为948人: the population without its
 #: name (the self reference 全村 is taken off before; what is left is 为 / 有 and the number).
 _HEADCOUNT = re.compile(r"(?:(?:(?:总户数|户数|有居民|居民|共有人口|有人口|拥有|共有|有|为|计|共|人口|" + _TO_LEVEL
                         + r")\s*)?(?<![\d.])\d[\d,]*(?:\.\d+)?\s*万?\s*户\s*(?:[、,]\s*(?:计|共|共计)?\s*(?P<name>人口|总人口)?)?"
                         r"|(?<=[全我本][镇乡村区县市])(?P<as_of>" + _AS_OF.pattern + r")?\s*(?:共有|有|为|共计)?\s*"
-                        r"|(?<=[全我本][镇乡区县市])\s*(?:共辖|现辖|下辖|辖)[\d一二三四五六七八九十个行政村居委会社区自然组和、]{2,24},\s*(?:共有|共计)?\s*)" + _HEAD_PERSONS)
+                        r"|(?<=[全我本][镇乡区县市])\s*(?:共辖|现辖|下辖|辖)[\d\s一二三四五六七八九十个行政村居委会社区自然组和、]{2,30},\s*(?:共有|共计)?\s*)" + _HEAD_PERSONS)
 _HEADCOUNT_LABEL = Label("户", "total_population", False, False)
 #: …13098人,2003年下降至3159户,12685人: a later year's households and persons after a headcount.
 _NEXT_HEADCOUNT = re.compile(r"\s*[,;]\s*(?:到|至)?\s*(?P<y>(?:19|20)\d{2})\s*年(?:底|末)?\s*"
@@ -307,8 +309,11 @@ _PREV_PAREN = re.compile(r"\s*\(\s*(?P<m>上一年|上年同期|上年|去年同
 #: Words only a family-planning text uses.
 _FAMILY_PLANNING = re.compile(r"计划生育|计生|政策符合率|符合政策|政策内|政策外|育龄妇女|育妇|节育|避孕|独生子女"
                               r"|计划内|计划外|法定生育")
-#: Words of a dated event (an honour, a founding): its year is not the year of later figures.
-_EVENT = re.compile(r"授予|荣获|获得|获评|评为|评选为|命名为|被命名|表彰|荣膺|挂牌|成立|建成|创建为")
+#: Words of a dated event, whose year is not the year of the figures after it: an honour or a
+#: founding (2012年,被授予“先进乡镇”), the place's history (1956年改称xx公社,1984年恢复乡名), a
+#: person's (她从1994年受聘担任计生管理员). A meeting's year is: its news gives that year's figures.
+_EVENT = re.compile(r"授予|荣获|获得|获评|评为|评选为|命名为|被命名|表彰|荣膺|挂牌|成立|建成|创建为|改称|更名|改名|"
+                    r"恢复|撤销|撤并|并入|析置|划归|划入|受聘|担任|任职|上任|调任")
 #: A forecast or a plan: the year it names is not the year of the figures after it.
 _PROJECTION = re.compile(r"预计|预测|预估|预期|有望|力争|规划|展望|将(?:会)?(?:达到|低于|高于|超过|突破|减少|增加|下降|"
                          r"降至|减至|增至|控制在|跌破)")
@@ -522,7 +527,7 @@ class _Extractor:
         headings = self._chronicle_headings()
         for s, e in self.sentences:
             if any(a <= s and e <= b for a, b in tables) or _SUPPOSING.match(self.doc.norm, s):
-                continue  # a line of a table: read above, cell by cell; or a supposition
+                continue  # a line of a table: read above, cell by cell; or a supposition, an estimate
             heading = next((h for h in reversed(headings) if h[1][1] <= s), None)
             if heading is not None:
                 # a chronicle: each entry is of its heading's year; a year inside an entry dates
@@ -1116,6 +1121,9 @@ class _Extractor:
             # 街道流动人口共有6237人 / 统计核实街道流动人口…, in a 街道's report
             prefix = prefix.replace(self.doc.main_level, "")
         prefix = _PERIOD.sub("", _MASKED_YEAR.sub("", _YEAR.sub("", prefix)))
+        if self.doc.main_level is None:
+            # 2021年社区常住人口11746人, in a text that names no place: the community's own
+            prefix = re.sub(r"^\s*,?\s*(?:社区|街道)", "", prefix)
         # 2022年瑞安籍活产数…: the people registered in a place the text names with its level
         # (瑞安市) are that place's
         m = re.match(r"\s*(?P<stem>[\u4e00-\u9fff]{2,4}?)籍", prefix)
