@@ -2271,3 +2271,15 @@ def test_the_year_of_an_event_or_an_estimate_dates_no_figure() -> None:
     got = [figures(r) for r in extract_figures(
         "全镇现有4600户,18895人。预计2017年上半年全镇共出生人口110人,死亡72人,自然增长率2.00‰。") if figure_fields(r)]
     assert got == [{"total_population": 18895}]
+
+
+def test_headcounts_after_the_villages_a_place_has_and_other_small_forms() -> None:
+    """全乡辖21个村146个村民组8154户33775人; 3359户人家,14264人; 共计新出生婴儿25人; 共出生了106人;
+    总人口已发展为10240人."""
+    cases = [("全乡辖21个村146个村民组8154户33775人,其中少数民族人口17413人。", {"total_population": 33775}),
+             ("全乡辖13个村,77个村民组,3359户人家,14264人,其中劳动力人口7760人。", {"total_population": 14264}),
+             ("2020年我社区共计新出生婴儿25人,死亡人口23人。", {"births": 25, "deaths": 23}),
+             ("2015年全镇共出生了106人。", {"births": 106}),
+             ("2010年北园社区的总户数为3103户,总人口已发展为10240人。", {"total_population": 10240})]
+    for text, expected in cases:
+        assert [figures(r) for r in extract_figures(text) if figure_fields(r)] == [expected], text

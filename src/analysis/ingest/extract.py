@@ -94,7 +94,7 @@ _TOTAL_WORDS = frozenset({"合计", "共计", "总计"})
 _OTHER_UNITS = "户对次元岁年月日天件份盒条场期项所家台本张支袋瓶斤倍亩座位村组批周"
 
 _FILLER = re.compile(
-    r"(?:\s|\[\d{1,2}\]|:|仍然|仍|首次|首度|再次|再|又|曾经|曾|一度|高达|最高达|低至|仅有|为|是|共增加|(?:下降|降低|上升|增加|减少|提高|回升|回落|攀升|滑落|下滑|跌|降|升|增|减)?(?:至|到)|降为|升为|降低为|下降为|上升为|已达到|已经达到|达到了|达到|已达|达|有|共有|共计|共|计|合计|总计|累计|仅为|仅剩|只剩|剩下|仅|只有|却|则|也|还|更|竟然|竟"
+    r"(?:\s|\[\d{1,2}\]|:|了|仍然|仍|首次|首度|再次|再|又|曾经|曾|一度|高达|最高达|低至|仅有|为|是|共增加|(?:下降|降低|上升|增加|减少|提高|回升|回落|攀升|滑落|下滑|跌|降|升|增|减)?(?:至|到)|降为|升为|发展为|发展到|发展至|已经|已|降低为|下降为|上升为|已达到|已经达到|达到了|达到|已达|达|有|共有|共计|共|计|合计|总计|累计|仅为|仅剩|只剩|剩下|仅|只有|却|则|也|还|更|竟然|竟"
     r"|约为|约有|约|大约|近|接近|超过|突破|跌破|不足|不到|逾|分别为|分别是|分别达到|分别达|分别|人数|总数|总量"
     r"|数量|数|人口|婴儿|的|控制在|力争|确保|争取|保持在|稳定在|不低于|不高于|不超过|低于|高于|目标|新增)*")
 _APPROX_WORDS = ("约", "大约", "近", "接近", "超过", "突破", "跌破", "不足", "不到", "逾", "控制在", "力争", "确保",
@@ -197,7 +197,7 @@ _NEIGHBOUR_BEFORE = re.compile(r"(?:[东南西北]邻|[东南西北]接|[东南�
 _PLACE_THEN_WHOLE = re.compile(r"^[\u4e00-\u9fff]{1,4}?(?:市|县|区|乡|镇|街道|办事处|农场|社区)(?=全|我|本)")
 _NAME_THEN_WHOLE = re.compile(r"^[\u4e00-\u9fff]{2,4}(?=全(?:村|镇|乡|街道|社区))")
 #: The verbs that bring a figure to its level (达 / 增至 / 下降到 …), not by a change.
-_TO_LEVEL = (r"(?:已?达到|已?达|增至|增加到|增加至|增长到|增长至|上升到|上升至|攀升到|攀升至|回升到|回升至|升至"
+_TO_LEVEL = (r"(?:已?达到|已?达|已?发展到|已?发展为|增至|增加到|增加至|增长到|增长至|上升到|上升至|攀升到|攀升至|回升到|回升至|升至"
              r"|下降到|下降至|下滑到|下滑至|滑落到|滑落至|回落到|回落至|跌到|跌至|降至|减少到|减少至|减至)")
 #: ,2001年达84万: a further year of the figure just read (達/为/增至 … or nothing); ;1982年第三次
 #: 人口普查时为24.35万: the year of a census.
@@ -275,9 +275,11 @@ _HEAD_PERSONS = r"(?P<v>\d[\d,.]*\s*(?:万零?\d{0,4})?\s*人)(?:口)?(?=\s*(?:[
 #: 全区总户数12226户、36696人 / 有居民2286户、18473人 / 全村为948人: the population without its
 #: name (the self reference 全村 is taken off before; what is left is 为 / 有 and the number).
 _HEADCOUNT = re.compile(r"(?:(?:(?:总户数|户数|有居民|居民|共有人口|有人口|拥有|共有|有|为|计|共|人口|" + _TO_LEVEL
-                        + r")\s*)?(?<![\d.])\d[\d,]*(?:\.\d+)?\s*万?\s*户\s*(?:[、,]\s*(?:计|共|共计)?\s*(?P<name>人口|总人口)?)?"
+                        + r")\s*)?(?<![\d.])\d[\d,]*(?:\.\d+)?\s*万?\s*户(?:人家)?\s*(?:[、,]\s*(?:计|共|共计)?\s*(?P<name>人口|总人口)?)?"
                         r"|(?<=[全我本][镇乡村区县市])(?P<as_of>" + _AS_OF.pattern + r")?\s*(?:共有|有|为|共计)?\s*"
                         r"|(?<=[全我本][镇乡区县市])\s*(?:共辖|现辖|下辖|辖)[\d\s一二三四五六七八九十个行政村居委会社区自然组和、]{2,30},\s*(?:共有|共计)?\s*)" + _HEAD_PERSONS)
+#: The villages and groups a place has, said before its headcount (辖21个村146个村民组).
+_UNITS_HELD = re.compile(r"^(?:共辖|现辖|下辖|辖)[\d\s一二三四五六七八九十百个行政村居委会社区自然民小组和、]+$")
 _HEADCOUNT_LABEL = Label("户", "total_population", False, False)
 #: …13098人,2003年下降至3159户,12685人: a later year's households and persons after a headcount.
 _NEXT_HEADCOUNT = re.compile(r"\s*[,;]\s*(?:到|至)?\s*(?P<y>(?:19|20)\d{2})\s*年(?:底|末)?\s*"
@@ -977,6 +979,8 @@ class _Extractor:
         # 全乡农户3421户,总人口12876人: a name after the households starts a clause of its own
         start = m.start("name") if m.group("name") else m.start()
         prefix = self._context_words(norm[self._clause_start(start, s):start])
+        # 全乡辖21个村146个村民组8154户33775人: the villages it has, then its households and persons
+        prefix = _UNITS_HELD.sub("", prefix)
         if not _NEUTRAL.fullmatch(prefix):
             return
         if m.group("as_of"):  # 全县至2013年底有532854人
