@@ -224,12 +224,11 @@ _TREND_END = re.compile(_TREND_WORDS + r"\s*[。:]\s*")
 _TREND_BEFORE = re.compile(_TREND_WORDS + r"\s*,?\s*")
 #: 其中5个空心村… / 两个社区…: a count of parts (villages, communities) a figure is of.
 _PARTS = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)\s*个")
-#: 如果某一年的生死比等于1,…自然增长率是0: a sentence that supposes, which states no figure (but
-#: 如按常住人口计算 / 如果从1963年算起 state the basis of a real one).
-#: a quotation within a line: “…” or 「…」
+#: A quotation within a line: “…” or 「…」.
 _QUOTATION = re.compile(r"“[^”\n]*”|「[^」\n]*」")
-#: A sentence that supposes (如果…自然增长率是0) or estimates (预计2017年上半年全镇共出生人口110人):
-#: it states no figure.
+#: A sentence that supposes (如果某一年的生死比等于1,…自然增长率是0) or estimates (预计2017年上半年全镇
+#: 共出生人口110人): it states no figure (but 如按常住人口计算 / 如果从1963年算起 state the basis of a
+#: real one).
 _SUPPOSING = re.compile(r"\s*(?:(?:如果|假如|假设|倘若|要是)(?!按|以|从|将)|(?:预计|预测|预估|估计)(?!数))")
 #: A chronicle's year heading: a year alone before a line break, at a line's start or after 。.
 _HEADING_YEAR = re.compile(r"(?:^|(?<=[\n。]))[ \t]*(?P<y>(?:19|20)\d{2})[ \t]*年[ \t]*(?=\n)")
