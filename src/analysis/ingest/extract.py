@@ -271,14 +271,16 @@ _AS_OF = re.compile(r"\s*(?:截至|截止|至|到)\s*(?:(?P<y>(?:19|20)\d{2})\s*
                     r"(?:底|末|(?:12|十二)\s*月\s*(?:31\s*日|底|末))\s*,?\s*")
 #: The persons of a headcount, ending its clause (36696人, 1.2万人, 53万2854人, 14270人口).
 _HEAD_PERSONS = r"(?P<v>\d[\d,.]*\s*(?:万零?\d{0,4})?\s*人)(?:口)?(?=\s*(?:[,;。、)\n]|$))"
+#: The villages and groups a place has (辖21个行政村,387个村民小组): one character of them, after 辖.
+_HELD = r"(?:共辖|现辖|下辖|辖)[\d\s一二三四五六七八九十百个行政村居委会社区自然民小组和、]"
 #: 全区总户数12226户、36696人 / 有居民2286户、18473人 / 全村为948人: the population without its
 #: name (the self reference 全村 is taken off before; what is left is 为 / 有 and the number).
 _HEADCOUNT = re.compile(r"(?:(?:(?:总户数|户数|有居民|居民|共有人口|有人口|拥有|共有|有|为|计|共|人口|" + _TO_LEVEL
                         + r")\s*)?(?<![\d.])\d[\d,]*(?:\.\d+)?\s*万?\s*户(?:人家)?\s*(?:[、,]\s*(?:计|共|共计)?\s*(?P<name>人口|总人口)?)?"
                         r"|(?<=[全我本][镇乡村区县市])(?P<as_of>" + _AS_OF.pattern + r")?\s*(?:共有|有|为|共计)?\s*"
-                        r"|(?<=[全我本][镇乡区县市])\s*(?:共辖|现辖|下辖|辖)[\d\s一二三四五六七八九十个行政村居委会社区自然组和、]{2,30},\s*(?:共有|共计)?\s*)" + _HEAD_PERSONS)
+                        r"|(?<=[全我本][镇乡区县市])\s*" + _HELD + r"{2,30},\s*(?:共有|共计)?\s*)" + _HEAD_PERSONS)
 #: The villages and groups a place has, said before its headcount (辖21个村146个村民组).
-_UNITS_HELD = re.compile(r"^(?:共辖|现辖|下辖|辖)[\d\s一二三四五六七八九十百个行政村居委会社区自然民小组和、]+$")
+_UNITS_HELD = re.compile("^" + _HELD + "+$")
 _HEADCOUNT_LABEL = Label("户", "total_population", False, False)
 #: …13098人,2003年下降至3159户,12685人: a later year's households and persons after a headcount.
 _NEXT_HEADCOUNT = re.compile(r"\s*[,;]\s*(?:到|至)?\s*(?P<y>(?:19|20)\d{2})\s*年(?:底|末)?\s*"
