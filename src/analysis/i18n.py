@@ -380,6 +380,23 @@ TABLE: dict[str, dict[str, str]] = {
         "en": "text is neither UTF-8 nor GB18030; save it as UTF-8",
     },
     "ingest.cli.cmd.extract.not_found": {"zh": "文件不存在", "en": "file not found"},
+    "ingest.cli.cmd.extract.word97": {
+        "zh": "是 Word 97-2003(.doc)或 WPS 格式,无法读取;请在 Word 或 WPS 中另存为 .docx 或 .txt",
+        "en": "is a Word 97-2003 (.doc) or WPS file, which is not read; save it as .docx or .txt in Word or WPS",
+    },
+    "ingest.cli.cmd.extract.pdf": {
+        "zh": "是 PDF 文件,无法可靠读取其中的中文文字;请用原始的 Word 文件(.docx),或把文字复制到 .txt 文件",
+        "en": "is a PDF, whose Chinese text cannot be read reliably; use the original Word file (.docx) "
+              "or copy the text into a .txt file",
+    },
+    "ingest.cli.cmd.extract.workbook": {
+        "zh": "是 Excel 工作簿;表格数据请用 township-report import 导入",
+        "en": "is an Excel workbook; import tables with township-report import",
+    },
+    "ingest.cli.cmd.extract.bad_docx": {
+        "zh": "不是完整的 Word(.docx)文件(可能已损坏);请在 Word 中重新保存",
+        "en": "is not a readable Word (.docx) file (it may be damaged); save it again in Word",
+    },
     "ingest.cli.cmd.csv.appended": {"zh": "已追加 {rows} 行到 {path}", "en": "appended {rows} row(s) to {path}"},
     "ingest.cli.cmd.csv.nothing": {"zh": "没有可追加的记录(只追加写明年份的全部人口记录)",
                         "en": "no record to append (only whole-population records with a year are appended)"},

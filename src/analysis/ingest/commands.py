@@ -19,6 +19,7 @@ from ..errors import DataValidationError, Problem
 from ..i18n import t
 from .extract import extract_figures, figure_fields
 from .headers import SERIES_ZH
+from .report_files import read_report
 
 #: User-facing strings of the three subcommands (zh default, en).
 
@@ -57,9 +58,9 @@ def register(subparsers: argparse._SubParsersAction) -> dict[str, Handler]:
     p = subparsers.add_parser(
         "extract", help="read the figures of a work-report text, with provenance and checks",
         description="Extract one record per place, year and population series from a Chinese "
-        "work-report text (UTF-8 or GB18030), each figure with the text it came from; report "
+        "work report (a text file in UTF-8 or GB18030, or a Word .docx file), each figure with the text it came from; report "
         "masked, garbled and conflicting figures and what does not add up.")
-    p.add_argument("file", metavar="FILE", help="text file of the report ('-' for standard input)")
+    p.add_argument("file", metavar="FILE", help="the report: a text file or a Word .docx file ('-' for standard input)")
     p.add_argument("--json", action="store_true", help="print the records as JSON")
     p.add_argument("--to-csv", metavar="DIR", default=None,
                    help="append the whole-population records to DIR/townships.csv after validation")
@@ -99,27 +100,10 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 # extract -----------------------------------------------------------------------------------------
 
-def read_text(path: str, language: str = "zh") -> str:
-    """A report's text: UTF-8 (with or without BOM), else GB18030 (common for Chinese files)."""
-    if path == "-":
-        raw = sys.stdin.buffer.read()
-    else:
-        p = Path(path)
-        if not p.is_file():
-            raise DataValidationError(path, [Problem(_t("cmd.extract.not_found", language), file=path)])
-        raw = p.read_bytes()
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            return raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise DataValidationError(path, [Problem(_t("cmd.extract.bad_encoding", language), file=path)])
-
-
 def cmd_extract(args: argparse.Namespace) -> int:
     """``township-report extract FILE [--json] [--to-csv DIR]``."""
     lang = args.language
-    records = extract_figures(read_text(args.file, lang))
+    records = extract_figures(read_report(args.file, lang))
     if args.json:
         print(json.dumps(records, ensure_ascii=False, indent=2, default=_json_default))
     else:
