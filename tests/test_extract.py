@@ -685,9 +685,11 @@ def test_other_kinds_of_place_refer_to_themselves() -> None:
 def test_start_and_end_of_period_and_more_names_for_births() -> None:
     rec = only(extract_figures("2009年,全镇期初总人口33264人,期末总人口33342人,其中常住人口28132人,"
                                "当年出生人数128人,出生水平为2.4‰。本年度内新生婴儿128人。"))
-    assert rec["total_population"] == 33264 and rec["births"] == 128
+    assert rec["total_population"] == 33342 and rec["births"] == 128
     assert rec["birth_rate_permille"] == 2.4 and rec["series"] == "main"
-    assert [(p["kind"], p["value"]) for p in rec["problems"]] == [("conflict", 33342)]
+    # the period's start and end are two stocks, not a conflict (session 13)
+    assert [(p["kind"], p["severity"]) for p in rec["problems"]] == [("period_start", "note")]
+    assert "33264" in rec["problems"][0]["message_zh"]
 
 
 def test_a_sex_ratio_with_100_first_is_reported_not_read() -> None:
@@ -2283,3 +2285,15 @@ def test_headcounts_after_the_villages_a_place_has_and_other_small_forms() -> No
              ("2010年北园社区的总户数为3103户,总人口已发展为10240人。", {"total_population": 10240})]
     for text, expected in cases:
         assert [figures(r) for r in extract_figures(text) if figure_fields(r)] == [expected], text
+
+
+# Session 13 ----------------------------------------------------------------------------------------
+
+def test_two_totals_are_a_conflict_unless_they_are_a_periods_start_and_end() -> None:
+    """期初 / 期末 totals (test_start_and_end_of_period_and_more_names_for_births) are two stocks of one
+    period; two totals with nothing to tell them apart are still two numbers for one figure."""
+    (rec,) = extract_figures("2009年全镇总人口33264人,总人口33342人。")
+    assert [(p["kind"], p["severity"], p["kept"]) for p in rec["problems"]] == [("conflict", "error", 33264)]
+    (rec,) = extract_figures("2009年全镇期末总人口33342人,期初总人口33264人。")  # the start after the end
+    assert rec["total_population"] == 33342
+    assert [(p["kind"], p["severity"]) for p in rec["problems"]] == [("period_start", "note")]

@@ -639,6 +639,11 @@ TABLE: dict[str, dict[str, str]] = {
         "en": "the total '{total}' also counts people other than the registered population; the "
               "dataset's total population is the registered population '{text}'.",
     },
+    "ingest.extract.extract.period_start": {
+        "zh": "“{start}”是期初人口;总人口取期末人口“{text}”。",
+        "en": "'{start}' is the population at the start of the period; the total population is the "
+              "period-end population '{text}'.",
+    },
     "ingest.extract.extract.rate_basis": {
         "zh": "{rate_label}“{text}”与{count_label}÷{fit_base}相符({fits}‰),与{count_label}÷{other_base}不符"
               "({other}‰):出生、死亡人数及出生率、死亡率、自然增长率按{fit_base}口径记录。",

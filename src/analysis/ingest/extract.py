@@ -248,6 +248,10 @@ _PROVINCE_AT_START = re.compile(
     r"^(?:(?:河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川"
     r"|贵州|云南|陕西|甘肃|青海|台湾)省|(?:北京|天津|上海|重庆)市"
     r"|(?:内蒙古|广西壮族|西藏|宁夏回族|新疆维吾尔|广西|宁夏|新疆)自治区)")
+#: Words before a population's name that date it to the start or the end of the report's period
+#: (期初总人口 / 期末总人口: two stocks of one period, not a conflict).
+_PERIOD_START = ("期初",)
+_START_END = [{start, end} for start in _PERIOD_START for end in ("期末", "年末", "年底")]
 #: Words that may stand before a name in its clause without making the figure someone else's.
 _NEUTRAL = re.compile(
     r"(?:\s|目前|现有|现|全员|共有|共计|共|有|其中|但是|但|并且|并|而且|且|以及|却|则|也|还|[县市区镇乡村]内|年末|年底|期初|期末|半年来|年来|以来|\d+个月|全年|当年|本年度内|年度内|本年度|本年|今年|年内|年度|累计|合计|总计"
@@ -1719,17 +1723,25 @@ class _Extractor:
             return
         if have["span"] == [fig.span[0], fig.span[1]] or rec[fig.field] == fig.value:
             return
+        same_sentence = have["sentence_span"] == list(self.doc.span(*fig.sentence_span))
         if fig.field == "total_population" and fig.label.startswith("户籍") \
-                and not have.get("label", "").startswith("户籍") \
-                and have["sentence_span"] == list(self.doc.span(*fig.sentence_span)):
+                and not have.get("label", "").startswith("户籍") and same_sentence:
             # 辖区总人口56231人,其中户籍人口31256人,流动人口24975人: the registered population is the
             # schema's total; the total before it also counts other series
             self._problem("extract.total_with_others", "note", fig.field, ctx, fig.span,
                           None, fig.label, total=have["text"])
-            self.figures = [f for f in self.figures if not (f.key == fig.key and f.field == fig.field)]
-            rec[fig.field] = fig.value
-            rec["provenance"][fig.field] = self._where(fig.span, fig.label, fig.label_span)
-            self.figures.append(fig)
+            self._replace(rec, fig)
+            return
+        old = next((f for f in self.figures if f.key == fig.key and f.field == fig.field), None)
+        if fig.field == "total_population" and same_sentence and old is not None \
+                and {self._before_label(old), self._before_label(fig)} in _START_END:
+            # 期初总人口33264人,期末总人口33342人: the population at the period's start and at its end,
+            # not two figures for one thing; the record's total is the year-end (period-end) one
+            start, end = (old, fig) if self._before_label(old) in _PERIOD_START else (fig, old)
+            self._problem("extract.period_start", "note", fig.field, ctx, end.span,
+                          None, end.label, start=start.text)
+            if end is fig:
+                self._replace(rec, fig)
             return
         if any(a.key == fig.key and a.field == fig.field and a.value == fig.value for a in self.alternatives):
             return  # the same second value stated again: one conflict, reported once
@@ -1746,6 +1758,17 @@ class _Extractor:
         }
         rec["problems"].append(problem)
         self.problems.append(problem)
+
+    def _replace(self, rec: dict, fig: Figure) -> None:
+        """``fig`` becomes the record's figure for its field in place of the one read before."""
+        self.figures = [f for f in self.figures if not (f.key == fig.key and f.field == fig.field)]
+        rec[fig.field] = fig.value
+        rec["provenance"][fig.field] = self._where(fig.span, fig.label, fig.label_span)
+        self.figures.append(fig)
+
+    def _before_label(self, fig: Figure) -> str:
+        """The two characters printed right before the figure's name (期初, 期末 …)."""
+        return self.doc.norm[max(0, fig.label_span[0] - 2):fig.label_span[0]]
 
     def _problem(self, key: str, severity: str, field_name: str | None, ctx: Context,
                  span: tuple[int, int], lab: _Label | None = None, label_text: str | None = None,
