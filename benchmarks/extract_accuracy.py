@@ -37,6 +37,11 @@ not right, whose field the labeller lists as garbled in that text, and that the 
 marks (a finding or problem of severity ``error`` or ``warning`` on that field) is a mismatch
 reported as such: it counts as neither right nor wrong and is shown in the column "reported". The line
 "strict" under the total counts them as wrong.
+
+The line "wrong in the year only" under the total counts the wrong figures that match a missed
+stated figure in field, value and series: the labeller and the extractor read the same figure and
+dated it differently (most often a year the labeller left blank where the text does not repeat
+it). It is a diagnosis, not a second score: precision and recall above count them wrong.
 """
 
 from __future__ import annotations
@@ -185,6 +190,7 @@ def report(gold: dict[Path, list[Figure]], verbose: bool,
     print(f"{'text':<34} {'found':>5} {'right':>5} {'stated':>6} {'precision':>9} {'recall':>7}"
           f" {'elsewhere':>9} {'reported':>8}")
     totals = [0, 0, 0, 0, 0]
+    year_only = 0
     for path, stated in gold.items():
         found_at = _found(path.read_text(encoding="utf-8"))
         right, wrong, missed = score([fig for fig, _, _ in found_at], stated)
@@ -201,6 +207,7 @@ def report(gold: dict[Path, list[Figure]], verbose: bool,
             elif flagged and fig[0] in bad_fields:
                 wrong.remove(fig)
                 reported.append(fig)
+        year_only += len(_year_only(wrong, missed))
         n_found = len(found_at) - len(aside) - len(reported)
         for i, n in enumerate((n_found, right, len(stated), len(aside), len(reported))):
             totals[i] += n
@@ -221,7 +228,21 @@ def report(gold: dict[Path, list[Figure]], verbose: bool,
     if g:
         print(f"{'strict (reported as wrong)':<34} {f + g:>5} {r:>5} {s:>6} {_pct(r, f + g):>9}"
               f" {_pct(r, s):>7}")
+    if year_only:
+        print(f"{'wrong in the year only':<34} {year_only:>5}")
     return f, r, s
+
+
+def _year_only(wrong: list[Figure], missed: list[Figure]) -> list[Figure]:
+    """The wrong figures that are a missed stated figure but for the year (each missed one once)."""
+    left = list(missed)
+    out = []
+    for fig in wrong:
+        twin = next((m for m in left if (m[0], m[1], m[3]) == (fig[0], fig[1], fig[3])), None)
+        if twin is not None:
+            left.remove(twin)
+            out.append(fig)
+    return out
 
 
 def _pct(a: int, b: int) -> str:

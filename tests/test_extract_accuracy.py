@@ -44,3 +44,15 @@ def test_a_wrong_figure_without_an_error_stays_wrong(tmp_path: Path) -> None:
                                 encoding="utf-8")
     f, r, s = ea.report(ea.extra_gold(d), False, ea.elsewhere_gold(d), ea.garbled_gold(d))
     assert (f, r, s) == (3, 1, 1)
+
+
+def test_a_figure_dated_otherwise_is_wrong_and_counted_as_wrong_in_the_year_only(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "A.txt").write_text("2023年,全镇出生人口767人,死亡人口326人。", encoding="utf-8")
+    # the labeller left the births' year blank and read the deaths as 362
+    (tmp_path / "gold.csv").write_text(
+        "file,field,value,year,series\nA.txt,births,767,,main\nA.txt,deaths,362,2023,main\n",
+        encoding="utf-8")
+    f, r, s = ea.report(ea.extra_gold(tmp_path), False)
+    assert (f, r, s) == (2, 0, 2)
+    assert "wrong in the year only                 1\n" in capsys.readouterr().out
