@@ -2297,3 +2297,22 @@ def test_two_totals_are_a_conflict_unless_they_are_a_periods_start_and_end() -> 
     (rec,) = extract_figures("2009年全镇期末总人口33342人,期初总人口33264人。")  # the start after the end
     assert rec["total_population"] == 33342
     assert [(p["kind"], p["severity"]) for p in rec["problems"]] == [("period_start", "note")]
+
+
+@pytest.mark.parametrize("text, year, expected", [
+    ("2021年,全村有27个村民小组504户共1810人,耕面积1238亩。", 2021, {"total_population": 1810}),
+    ("2015年全县出生4382人;多孩生育31人,较上年减少4人。", 2015, {"births": 4382, "births_parity3plus": 31}),
+    ("2015年,出生人口性别比为109.06个性别比单位。", 2015, {"sex_ratio_at_birth": 109.06}),
+    ("1990年,全村320名育龄妇女中,已有227名采取了计划生育措施。", 1990, {"women_15_49": 320}),
+    ("2019年,全镇3200名已婚育龄妇女中,落实避孕措施的3000人。", 2019, {"married_women_15_49": 3200}),
+    ("菜圃社区成立于2002年12月,位于菜园老城区,辖区内现有1465户,3569人。", None, {"total_population": 3569}),
+])
+def test_batch_31_and_32_forms(text: str, year: int | None, expected: dict) -> None:
+    """全村有27个村民小组504户共1810人; 多孩生育31人; 性别比为109.06个性别比单位; 全村320名育龄妇女中 (the
+    women a share is of, number first); 成立于2002年 dates the founding only."""
+    assert [(r["year"], figures(r)) for r in extract_figures(text) if figure_fields(r)] == [(year, expected)]
+
+
+@pytest.mark.parametrize("served", ["2019年,镇卫生院为300名育龄妇女免费体检。", "2019年,全镇有300名育龄妇女参加了培训。"])
+def test_women_served_number_first_are_not_the_womens_count(served: str) -> None:
+    assert [figures(r) for r in extract_figures(served) if figure_fields(r)] == []

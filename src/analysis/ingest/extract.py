@@ -103,11 +103,13 @@ _APPROX_WORDS = ("约", "大约", "近", "接近", "超过", "突破", "跌破",
 _COMPARED_BEFORE = re.compile(r"(?:与|比|较|同|跟)\s*(?:(?:19|20)\d{2}\s*年\s*)?$")
 #: 总人口(常住人口)为97985人 / 总人口(即常住人口): the population a total is, named in parentheses.
 _RENAMED = re.compile(r"\s*\(\s*(?:即|也即|为)?\s*(?P<name>常住人口|户籍人口)\s*\)")
+#: The unit of a sex ratio spelt out (109.06个性别比单位, 女=100).
+_RATIO_UNIT = "个性别比单位"
 #: A number and its unit; a bulletin's footnote mark may stand between them (649357[3]人).
 _VALUE = re.compile(
     r"(?P<pre>千分之|百分之)?(?P<sign>[-负](?=\s*\d))?\s*(?P<num>" + _NUM + r")(?:\[\d{1,2}\])?"
     r"\s*(?P<mult>万|亿)?(?P<rest>(?<=万)零?(?:\d,\d{3}|\d{1,4})(?=\s*[人名]))?(?P<about>余|多)?\s*"
-    r"(?P<unit>人次|万人|人|名|个|例|口|‰|%|:\s*(?P<den>\d+(?:\.\d+)?)(?!\d))?"
+    r"(?P<unit>人次|万人|人|名|" + _RATIO_UNIT + r"|个|例|口|‰|%|:\s*(?P<den>\d+(?:\.\d+)?)(?!\d))?"
     r"(?P<women>\s*\((?:女|女性|以女性|女婴)?\s*(?:=|为)?\s*100\))?"
     r"(?P<bound>以上|以下|以内|左右|上下)?")
 #: 突破300人,达312人 / 不足300人,仅为287人: after a bound, the exact figure in the next clause.
@@ -159,6 +161,9 @@ _TAIWAN = re.compile(r"户政|内政部|民国|台湾|台澎金马|乡公所|镇
 _YEARS_SPAN = re.compile(r"(?<![\d.第])(?P<n>[两二三四五六七八九十]{1,3}|\d{1,2})\s*年(?:中|间|来|内|里|的)(?!\d)")
 #: Names a births count may follow (共增加91569个新生儿), and the verbs that may precede it.
 _NUMBER_FIRST_NAMES = frozenset({"新生儿", "新生婴儿", "出生婴儿"})
+#: The women a share is of, number first (全村320名育龄妇女中,已有227名采取了措施): 中 after the
+#: name says they are all of them, not a group served (为300名育龄妇女免费体检).
+_NUMBER_FIRST_SETS = frozenset({"育龄妇女", "已婚育龄妇女"})
 _NUMBER_FIRST = re.compile(r"(?P<num>\d[\d,]*)\s*(?P<mult>万)?\s*(?:个|名|位)")
 _BIRTH_VERBS = re.compile(r"共增加|增加了?|新增|迎来了?|诞生了?|出生了?|降生了?|共有|有")
 #: A part of a year (上半年, 1至11月, 前三季度): part of the time context, like the year.
@@ -277,14 +282,16 @@ _AS_OF = re.compile(r"\s*(?:截至|截止|至|到)\s*(?:(?P<y>(?:19|20)\d{2})\s*
 _HEAD_PERSONS = r"(?P<v>\d[\d,.]*\s*(?:万零?\d{0,4})?\s*人)(?:口)?(?=\s*(?:[,;。、)\n]|$))"
 #: The villages and groups a place has (辖21个行政村,387个村民小组): one character of them, after 辖.
 _HELD = r"(?:共辖|现辖|下辖|辖)[\d\s一二三四五六七八九十百个行政村居委会社区自然民小组和、]"
+#: The same said with 有 (全村有27个村民小组504户共1810人), only before a headcount.
+_HELD_BEFORE = r"(?:共辖|现辖|下辖|辖|共有|有)[\d\s一二三四五六七八九十百个行政村居委会社区自然民小组和、]"
 #: 全区总户数12226户、36696人 / 有居民2286户、18473人 / 全村为948人: the population without its
 #: name (the self reference 全村 is taken off before; what is left is 为 / 有 and the number).
 _HEADCOUNT = re.compile(r"(?:(?:(?:总户数|户数|有居民|居民|共有人口|有人口|拥有|共有|有|为|计|共|人口|" + _TO_LEVEL
-                        + r")\s*)?(?<![\d.])\d[\d,]*(?:\.\d+)?\s*万?\s*户(?:人家)?\s*(?:[、,]\s*(?:计|共|共计)?\s*(?P<name>人口|总人口)?)?"
+                        + r")\s*)?(?<![\d.])\d[\d,]*(?:\.\d+)?\s*万?\s*户(?:人家)?\s*(?:[、,]?\s*(?:计|共|共计)?\s*(?P<name>人口|总人口)?)?"
                         r"|(?<=[全我本][镇乡村区县市])(?P<as_of>" + _AS_OF.pattern + r")?\s*(?:共有|有|为|共计)?\s*"
                         r"|(?<=[全我本][镇乡区县市])\s*" + _HELD + r"{2,30},\s*(?:共有|共计)?\s*)" + _HEAD_PERSONS)
 #: The villages and groups a place has, said before its headcount (辖21个村146个村民组).
-_UNITS_HELD = re.compile("^" + _HELD + "+$")
+_UNITS_HELD = re.compile("^" + _HELD_BEFORE + "+$")
 _HEADCOUNT_LABEL = Label("户", "total_population", False, False)
 #: …13098人,2003年下降至3159户,12685人: a later year's households and persons after a headcount.
 _NEXT_HEADCOUNT = re.compile(r"\s*[,;]\s*(?:到|至)?\s*(?P<y>(?:19|20)\d{2})\s*年(?:底|末)?\s*"
@@ -321,6 +328,10 @@ _FAMILY_PLANNING = re.compile(r"计划生育|计生|政策符合率|符合政策
 #: person's (她从1994年受聘担任计生管理员). A meeting's year is: its news gives that year's figures.
 _EVENT = re.compile(r"授予|荣获|获得|获评|评为|评选为|命名为|被命名|表彰|荣膺|挂牌|成立|建成|创建为|改称|更名|改名|"
                     r"恢复|撤销|撤并|并入|析置|划归|划入|受聘|担任|任职|上任|调任")
+#: The date of an event, said after its verb (菜圃社区成立于2002年12月,…现有1465户,3569人): not the
+#: year of anything else in the sentence.
+_EVENT_DATE = re.compile(r"(?:成立|建立|始建|兴建|创建|创办|组建|建成|设立|建制|撤销|撤并|合并|更名|改称|改名|"
+                         r"出生|毕业|竣工|落成|开业|划归|划入|并入)(?:于|在)\s*$")
 #: A forecast or a plan: the year it names is not the year of the figures after it.
 _PROJECTION = re.compile(r"预计|预测|预估|预期|有望|力争|规划|展望|将(?:会)?(?:达到|低于|高于|超过|突破|减少|增加|下降|"
                          r"降至|减至|增至|控制在|跌破)")
@@ -728,6 +739,8 @@ class _Extractor:
             if kind in ("year", "masked_year", "rel") and self._is_consumed(a):
                 continue
             if kind == "year":
+                if _EVENT_DATE.search(norm, max(s, a - 6), a):
+                    continue
                 if year_span is None and self._late_year is None \
                         and any(f.key[1] is None and f.key[3] is None for f in self.figures):
                     m = _LATE_YEAR.search(norm, s, a)
@@ -961,10 +974,12 @@ class _Extractor:
         self._previous_census(lab, fig.field, Context(place, year, series, period), s, e)
 
     def _number_first(self, lab: _Label, field_name: str, ctx: Context, s: int) -> Figure | None:
-        """共增加91569个新生儿 / 迎来300名新生婴儿: the number before the name (births only)."""
-        if field_name != "births" or lab.text not in _NUMBER_FIRST_NAMES:
-            return None
+        """共增加91569个新生儿 / 迎来300名新生婴儿 / 全村320名育龄妇女中: the number before the name
+        (births, and the women of a share)."""
         norm = self.doc.norm
+        if not (field_name == "births" and lab.text in _NUMBER_FIRST_NAMES) and not (
+                lab.text in _NUMBER_FIRST_SETS and norm.startswith("中", lab.end)):
+            return None
         start = self._clause_start(lab.start, s)
         m = _NUMBER_FIRST.search(norm, start, lab.start)
         if not m or m.end() != lab.start or not _NEUTRAL.fullmatch(
@@ -1331,6 +1346,8 @@ class _Extractor:
             span = (span[0], span[1] - 1)
         kind = headers.unit_kind(field_name)
         unit = (v.group("unit") or implied_unit).replace(" ", "")
+        if unit == _RATIO_UNIT and kind == "ratio":
+            unit = ""  # 出生人口性别比为109.06个性别比单位: the ratio's own unit, spelt out
         pre = v.group("pre") or ""
         if unit == "人次" or (not unit and not pre and v.end() < len(norm)
                               and norm[v.end():v.end() + 1] in _OTHER_UNITS and not v.group("mult")):
