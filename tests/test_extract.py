@@ -2316,3 +2316,30 @@ def test_batch_31_and_32_forms(text: str, year: int | None, expected: dict) -> N
 @pytest.mark.parametrize("served", ["2019年,镇卫生院为300名育龄妇女免费体检。", "2019年,全镇有300名育龄妇女参加了培训。"])
 def test_women_served_number_first_are_not_the_womens_count(served: str) -> None:
     assert [figures(r) for r in extract_figures(served) if figure_fields(r)] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a survey's own sample is not the place's population (its estimates for the place are)
+    ("此次人口变动抽样调查常住人口593人,其中:男324人,女269人,出生人口3人;死亡人口2人。", []),
+    ("此次调查的对象为2022年居住在该县的常住人口,调查户171户,户籍人口565人,常住人口593人。", []),
+    ("2023年,本次调查推算,全市常住人口为42.94万人。", [(2023, None, {"permanent_population": 429400})]),
+    # 前5个月 is a part of the year; 1到4月 and 1至4月 are one period
+    ("2012年度前5个月全县人口出生人数共1469人,人口出生率为3.7‰。",
+     [(2012, "前5个月", {"births": 1469, "birth_rate_permille": 3.7})]),
+    ("2018年1到4月西湖乡出生婴儿5人,死亡36人。统计2018年1至4月,只有5名新生婴儿,死亡人数却达36人。",
+     [(2018, "1至4月", {"births": 5, "deaths": 36})]),
+    # negative rates after the years of a name, and 进一步 before the verb
+    ("泾川县人口自然增长率持续为负值,如2023年为-5.32‰,2024年进一步降至-3.92‰。",
+     [(2023, None, {"natural_growth_permille": -5.32}), (2024, None, {"natural_growth_permille": -3.92})]),
+    ("据通报,2024年泾川县常住人口进一步减少至20.62万人。", [(2024, None, {"permanent_population": 206200})]),
+])
+def test_batch_33_forms(text: str, expected: list) -> None:
+    assert [(r["year"], r["period"], figures(r)) for r in extract_figures(text) if figure_fields(r)] == expected
+
+
+def test_living_in_towns_is_no_place_at_a_clause_start() -> None:
+    """居住在城镇的人口 is the urban part of the population, not a place named 居住在城镇 (the text
+    says 居住在城镇 twice, as a city it named twice would be)."""
+    text = ("2023年末全市常住人口429405人。2023年末全市常住人口中,居住在城镇的人口为297557人;"
+            "居住在乡村的人口为131848人。居住在城镇的人口比重比上年末提高0.5个百分点。")
+    assert [figures(r) for r in extract_figures(text) if figure_fields(r)] == [{"permanent_population": 429405}]

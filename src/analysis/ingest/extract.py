@@ -94,7 +94,7 @@ _TOTAL_WORDS = frozenset({"合计", "共计", "总计"})
 _OTHER_UNITS = "户对次元岁年月日天件份盒条场期项所家台本张支袋瓶斤倍亩座位村组批周"
 
 _FILLER = re.compile(
-    r"(?:\s|\[\d{1,2}\]|:|了|仍然|仍|首次|首度|再次|再|又|曾经|曾|一度|高达|最高达|低至|仅有|为|是|共增加|(?:下降|降低|上升|增加|减少|提高|回升|回落|攀升|滑落|下滑|跌|降|升|增|减)?(?:至|到)|降为|升为|发展为|发展到|发展至|已经|已|降低为|下降为|上升为|已达到|已经达到|达到了|达到|已达|达|有|共有|共计|共|计|合计|总计|累计|仅为|仅剩|只剩|剩下|仅|只有|却|则|也|还|更|竟然|竟"
+    r"(?:\s|\[\d{1,2}\]|:|了|仍然|仍|首次|首度|再次|再|又|曾经|曾|一度|高达|最高达|低至|仅有|为|是|共增加|(?:下降|降低|上升|增加|减少|提高|回升|回落|攀升|滑落|下滑|跌|降|升|增|减)?(?:至|到)|降为|升为|发展为|发展到|发展至|已经|已|进一步|降低为|下降为|上升为|已达到|已经达到|达到了|达到|已达|达|有|共有|共计|共|计|合计|总计|累计|仅为|仅剩|只剩|剩下|仅|只有|却|则|也|还|更|竟然|竟"
     r"|约为|约有|约|大约|近|接近|超过|突破|跌破|不足|不到|逾|分别为|分别是|分别达到|分别达|分别|人数|总数|总量"
     r"|数量|数|人口|婴儿|的|控制在|力争|确保|争取|保持在|稳定在|不低于|不高于|不超过|低于|高于|目标|新增)*")
 _APPROX_WORDS = ("约", "大约", "近", "接近", "超过", "突破", "跌破", "不足", "不到", "逾", "控制在", "力争", "确保",
@@ -168,7 +168,11 @@ _NUMBER_FIRST = re.compile(r"(?P<num>\d[\d,]*)\s*(?P<mult>万)?\s*(?:个|名|位
 _BIRTH_VERBS = re.compile(r"共增加|增加了?|新增|迎来了?|诞生了?|出生了?|降生了?|共有|有")
 #: A part of a year (上半年, 1至11月, 前三季度): part of the time context, like the year.
 _PERIOD = re.compile(r"(?P<p>上半年|下半年|(?:第?[一二三四1-4]个?|前[二三两2-3]个?)季度|(?:1|一)\s*(?:至|到|-|~)\s*"
-                     r"(?:\d{1,2}|[二三四五六七八九十]|十[一二])\s*月(?:份)?)")
+                     r"(?:\d{1,2}|[二三四五六七八九十]|十[一二])\s*月(?:份)?"
+                     r"|前(?:\d{1,2}|[二三四五六七八九十]|十[一二])个月)")
+#: The ways of writing "to" in a span of months (1到4月, 1-4月), all written 至 in a record's period,
+#: so that one text's 1到4月 and 1至4月 are one record.
+_MONTHS_TO = re.compile(r"\s*(?:至|到|-|~)\s*")
 #: 2014年10月至2015年6月 / 2016年10月至今年9月: months across the turn of a year (a family-planning
 #: statistical year, a sample survey's twelve months): the figures are that span's, no calendar year's
 _MONTHS_ACROSS = re.compile(r"(?<![\d.])(?P<a>(?:19|20)\d{2})\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*(?:至|到|-|~|～|—)\s*"
@@ -202,21 +206,21 @@ _NEIGHBOUR_BEFORE = re.compile(r"(?:[东南西北]邻|[东南西北]接|[东南�
 _PLACE_THEN_WHOLE = re.compile(r"^[\u4e00-\u9fff]{1,4}?(?:市|县|区|乡|镇|街道|办事处|农场|社区)(?=全|我|本)")
 _NAME_THEN_WHOLE = re.compile(r"^[\u4e00-\u9fff]{2,4}(?=全(?:村|镇|乡|街道|社区))")
 #: The verbs that bring a figure to its level (达 / 增至 / 下降到 …), not by a change.
-_TO_LEVEL = (r"(?:已?达到|已?达|已?发展到|已?发展为|增至|增加到|增加至|增长到|增长至|上升到|上升至|攀升到|攀升至|回升到|回升至|升至"
+_TO_LEVEL = (r"(?:进一步)?(?:已?达到|已?达|已?发展到|已?发展为|增至|增加到|增加至|增长到|增长至|上升到|上升至|攀升到|攀升至|回升到|回升至|升至"
              r"|下降到|下降至|下滑到|下滑至|滑落到|滑落至|回落到|回落至|跌到|跌至|降至|减少到|减少至|减至)")
 #: ,2001年达84万: a further year of the figure just read (達/为/增至 … or nothing); ;1982年第三次
 #: 人口普查时为24.35万: the year of a census.
 _NEXT_YEAR = re.compile(r"\s*(?P<sep>[,;、])?\s*(?P<y>(?:19|20)\d{2})\s*年(?:底|末)?\s*"
                         r"(?:" + headers.census_name("next_census") + r"(?:时)?\s*)?"
-                        r"(?:为|" + _TO_LEVEL + r")?\s*(?=\d)")
+                        r"(?:为|" + _TO_LEVEL + r")?\s*(?=-?\d)")
 #: How a name's values went (继续稳定下降, 回升, 很高), with the years to follow.
 _TREND_WORDS = (r"(?:(?:继续|稳定|逐年|逐渐|持续|不断|明显|大幅|快速|迅速|缓慢)\s*)*"
-                r"(?:下降|上升|回升|回落|增长|降低|提高|变化|增多|减少|增加|发展|很高|较高|偏高|很低|较低)"
+                r"(?:下降|上升|回升|回落|增长|降低|提高|变化|增多|减少|增加|发展|很高|较高|偏高|很低|较低|为负值?|为正值?)"
                 r"(?:较快|较慢|迅速|很快|缓慢)?")
 #: 自然增长率:1971年为… / 出生率继续稳定下降:1975年为…: a name, a trend, a colon, years with values.
 _YEARS_AFTER_NAME = re.compile(r"\s*(?:(?<=数)量|数量|总量|规模)?\s*(?:(?:" + _TREND_WORDS + r"(?:情况|如下)?)?\s*:|"
-                               + _TREND_WORDS + r"\s*,)"
-                               r"\s*(?=(?:19|20)\d{2}\s*年(?:底|末)?\s*(?:为|是|" + _TO_LEVEL + r")?\s*\d)")
+                               + _TREND_WORDS + r"\s*,\s*(?:如|例如|比如)?)"
+                               r"\s*(?=(?:19|20)\d{2}\s*年(?:底|末)?\s*(?:为|是|" + _TO_LEVEL + r")?\s*-?\d)")
 #: 出生人数于2023年… / 出生数近5年起起伏伏,2021年…: what may stand between a name and a list of
 #: years with their values.
 _YEAR_LIST_AFTER = re.compile(r"\s*(?:于|在|[^,;。:、()\n人名‰%]{1,12}?\s*[,:])\s*(?=(?:19|20)\d{2}\s*年)")
@@ -235,6 +239,10 @@ _QUOTATION = re.compile(r"“[^”\n]*”|「[^」\n]*」")
 #: 共出生人口110人): it states no figure (but 如按常住人口计算 / 如果从1963年算起 state the basis of a
 #: real one).
 _SUPPOSING = re.compile(r"\s*(?:(?:如果|假如|假设|倘若|要是)(?!按|以|从|将)|(?:预计|预测|预估|估计)(?!数))")
+#: A sentence about a survey's own sample (此次人口变动抽样调查常住人口593人,其中…出生人口3人;
+#: 本次调查人口出生率为4.58‰): its figures are the few hundred people surveyed, not the place's.
+#: Estimates for the whole place drawn from it (本次调查推算,全市常住人口…) are the place's.
+_SAMPLE = re.compile(r"\s*(?:此次|本次|这次|该次)[^,。;\n]{0,12}?调查(?![^。\n]*(?:推算|全[省市县区镇乡]))")
 #: A chronicle's year heading: a year alone before a line break, at a line's start or after 。.
 _HEADING_YEAR = re.compile(r"(?:^|(?<=[\n。]))[ \t]*(?P<y>(?:19|20)\d{2})[ \t]*年[ \t]*(?=\n)")
 #: A list marker right before a name: the name heads a section (一、常住人口 / (二)户籍人口).
@@ -246,7 +254,7 @@ _HEADING = re.compile(r"^[\u4e00-\u9fff]{2,12}(?:情况|概况|工作|数据)\s+
                       r"|^(?:[一二三四五六七八九十]+、|\(?[一二三四五六七八九十]+\)|\d{1,2}[.、])\s*"
                       r"[^\s,。;:](?:\s?[^\s,。;:]){0,23}\s+(?=\S)"
                       r"|^现将[\u4e00-\u9fff\d_xX*]{0,20}?(?:汇报|总结|报告|分析|说明)(?:如下|于后)\s*:?")
-_CITY_AT_START = re.compile(r"^[\u4e00-\u9fff]{1,4}?(?:市|县|旗|社区|街道|镇|乡)")
+_CITY_AT_START = re.compile(r"^[^\W\d_a-zA-Z在的了是]{1,4}?(?:市|县|旗|社区|街道|镇|乡)")
 #: A province named at the start of a clause (甘肃省常住人口…), by the closed list of China's
 #: provinces, autonomous regions and municipalities (GB/T 2260).
 _PROVINCE_AT_START = re.compile(
@@ -544,8 +552,10 @@ class _Extractor:
             self._table_cell(cell)
         headings = self._chronicle_headings()
         for s, e in self.sentences:
-            if any(a <= s and e <= b for a, b in tables) or _SUPPOSING.match(self.doc.norm, s):
-                continue  # a line of a table: read above, cell by cell; or a supposition, an estimate
+            if any(a <= s and e <= b for a, b in tables) or _SUPPOSING.match(self.doc.norm, s) \
+                    or _SAMPLE.match(self.doc.norm, s):
+                continue  # a line of a table: read above, cell by cell; a supposition, an estimate,
+                # a survey's sample
             heading = next((h for h in reversed(headings) if h[1][1] <= s), None)
             if heading is not None:
                 # a chronicle: each entry is of its heading's year; a year inside an entry dates
@@ -607,7 +617,8 @@ class _Extractor:
         for m in _PERIOD.finditer(norm, s, e):
             whole = re.fullmatch(r"(?:1|一)\s*(?:至|到|-|~)\s*(?:12|十二)\s*月(?:份)?", m.group("p"))
             # 1-12月 is the whole year, not a part of it
-            events.append((m.start(), m.end(), "whole_year" if whole else "period", m.group("p")))
+            events.append((m.start(), m.end(), "whole_year" if whole else "period",
+                           _MONTHS_TO.sub("至", m.group("p"))))
         for m in re.finditer(r"全年|全年度", norm[s:e]):
             events.append((s + m.start(), s + m.end(), "whole_year", None))
         for m in _RELATIVE.finditer(norm, s, e):
