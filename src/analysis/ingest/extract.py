@@ -167,12 +167,12 @@ _NUMBER_FIRST_SETS = frozenset({"育龄妇女", "已婚育龄妇女"})
 _NUMBER_FIRST = re.compile(r"(?P<num>\d[\d,]*)\s*(?P<mult>万)?\s*(?:个|名|位)")
 _BIRTH_VERBS = re.compile(r"共增加|增加了?|新增|迎来了?|诞生了?|出生了?|降生了?|共有|有")
 #: A part of a year (上半年, 1至11月, 前三季度): part of the time context, like the year.
-_PERIOD = re.compile(r"(?P<p>上半年|下半年|(?:第?[一二三四1-4]个?|前[二三两2-3]个?)季度|(?:1|一)\s*(?:至|到|-|~)\s*"
-                     r"(?:\d{1,2}|[二三四五六七八九十]|十[一二])\s*月(?:份)?"
-                     r"|前(?:\d{1,2}|[二三四五六七八九十]|十[一二])个月)")
+_MONTHS = r"(?:\d{1,2}|[二三四五六七八九十]|十[一二])"
 #: The ways of writing "to" in a span of months (1到4月, 1-4月), all written 至 in a record's period,
 #: so that one text's 1到4月 and 1至4月 are one record.
 _MONTHS_TO = re.compile(r"\s*(?:至|到|-|~)\s*")
+_PERIOD = re.compile(r"(?P<p>上半年|下半年|(?:第?[一二三四1-4]个?|前[二三两2-3]个?)季度|(?:1|一)" + _MONTHS_TO.pattern
+                     + _MONTHS + r"\s*月(?:份)?|前" + _MONTHS + r"个月)")
 #: 2014年10月至2015年6月 / 2016年10月至今年9月: months across the turn of a year (a family-planning
 #: statistical year, a sample survey's twelve months): the figures are that span's, no calendar year's
 _MONTHS_ACROSS = re.compile(r"(?<![\d.])(?P<a>(?:19|20)\d{2})\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*(?:至|到|-|~|～|—)\s*"
@@ -289,9 +289,10 @@ _AS_OF = re.compile(r"\s*(?:截至|截止|至|到)\s*(?:(?P<y>(?:19|20)\d{2})\s*
 #: The persons of a headcount, ending its clause (36696人, 1.2万人, 53万2854人, 14270人口).
 _HEAD_PERSONS = r"(?P<v>\d[\d,.]*\s*(?:万零?\d{0,4})?\s*人)(?:口)?(?=\s*(?:[,;。、)\n]|$))"
 #: The villages and groups a place has (辖21个行政村,387个村民小组): one character of them, after 辖.
-_HELD = r"(?:共辖|现辖|下辖|辖)[\d\s一二三四五六七八九十百个行政村居委会社区自然民小组和、]"
+_HELD_UNIT = r"[\d\s一二三四五六七八九十百个行政村居委会社区自然民小组和、]"
+_HELD = r"(?:共辖|现辖|下辖|辖)" + _HELD_UNIT
 #: The same said with 有 (全村有27个村民小组504户共1810人), only before a headcount.
-_HELD_BEFORE = r"(?:共辖|现辖|下辖|辖|共有|有)[\d\s一二三四五六七八九十百个行政村居委会社区自然民小组和、]"
+_HELD_BEFORE = r"(?:共辖|现辖|下辖|辖|共有|有)" + _HELD_UNIT
 #: 全区总户数12226户、36696人 / 有居民2286户、18473人 / 全村为948人: the population without its
 #: name (the self reference 全村 is taken off before; what is left is 为 / 有 and the number).
 _HEADCOUNT = re.compile(r"(?:(?:(?:总户数|户数|有居民|居民|共有人口|有人口|拥有|共有|有|为|计|共|人口|" + _TO_LEVEL

@@ -25,9 +25,13 @@ import io
 import sys
 import zipfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import DataValidationError, Problem
 from ..i18n import t
+
+if TYPE_CHECKING:
+    from docx.table import Table
 
 #: First bytes of the formats told apart (the zip's members then say which Office file it is).
 _ZIP = b"PK\x03\x04"
@@ -100,10 +104,10 @@ def docx_text(raw: bytes, path: str = "<docx>", language: str = "zh") -> str:
     return "\n".join(lines) + "\n"
 
 
-def _table_lines(table: object) -> list[str]:
+def _table_lines(table: Table) -> list[str]:
     """One line per row; a cell merged across columns (python-docx repeats it) is written once."""
     lines = []
-    for row in table.rows:  # type: ignore[attr-defined]
+    for row in table.rows:
         cells: list[str] = []
         previous = None
         for cell in row.cells:
