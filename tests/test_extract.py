@@ -78,6 +78,11 @@ def figures(record: dict) -> dict[str, float]:
     return {f: record[f] for f in figure_fields(record)}
 
 
+def by_year(text: str) -> dict[int | None, dict[str, float]]:
+    """The figures of each year's record of ``text`` (records with no figure left out)."""
+    return {r["year"]: figures(r) for r in extract_figures(text) if figure_fields(r)}
+
+
 def by_key(records: list[dict]) -> dict[tuple, dict]:
     return {(r["place"], r["year"], r["series"]): r for r in records}
 
@@ -263,8 +268,7 @@ def test_the_figure_of_a_named_year_compared_with() -> None:
 
 
 def test_one_name_with_a_value_for_each_listed_year() -> None:
-    recs = {r["year"]: figures(r) for r in extract_figures("2019年、2020年全镇出生人口分别为245人、223人。")
-            if figure_fields(r)}
+    recs = by_year("2019年、2020年全镇出生人口分别为245人、223人。")
     assert recs == {2019: {"births": 245}, 2020: {"births": 223}}
     # no years to pair the values with: nothing is read, and the reader is told why
     rec = only(extract_figures("近三年,全镇出生人口分别为245人、223人、198人。"))
@@ -321,10 +325,8 @@ def test_words_before_a_place_are_not_its_name() -> None:
 def test_a_population_written_with_its_households_or_after_the_place_alone() -> None:
     """Chronicles: 全区总户数11295户、36927人 / 全村为948人. A part (家庭户…) or a number of people
     doing something (全区共有11536人参加了…) is not the population."""
-    recs = {r["year"]: figures(r) for r in extract_figures(
-        "1996年,全区总户数11295户、36927人。1970年全村为948人,20年净增人口360人。\n"
+    recs = by_year("1996年,全区总户数11295户、36927人。1970年全村为948人,20年净增人口360人。\n"
         "1990年,全区总人口37193人,家庭户9480户、36599人。2013年全区共有11536人参加了孕前检查。")
-        if figure_fields(r)}
     assert recs == {1996: {"total_population": 36927}, 1970: {"total_population": 948},
                     1990: {"total_population": 37193}}
 
@@ -339,11 +341,9 @@ def test_a_neighbour_named_to_say_where_the_place_lies_is_not_the_figures_place(
 
 def test_chronicle_years_and_phrasing() -> None:
     """民国7年(1918) is 1918; 高达 before a rate; 年末 after the year; 共有人口N户,M人."""
-    recs = {r["year"]: figures(r) for r in extract_figures(
-        "民国7年(1918),四门乡有6883户,29128人。民国三十六年,全乡总人口12345人。\n"
+    recs = by_year("民国7年(1918),四门乡有6883户,29128人。民国三十六年,全乡总人口12345人。\n"
         "1957年,人口自然增长率高达31.86‰。1950年,全区共有人口9444户,75557人。\n"
         "2022年末户籍总人口64.62万人,其中,城镇人口27.88万人。2016年全市前三个季度出生4826人。")
-        if figure_fields(r)}
     assert recs == {1918: {"total_population": 29128}, 1947: {"total_population": 12345},
                     1957: {"natural_growth_permille": 31.86}, 1950: {"total_population": 75557},
                     2022: {"total_population": 646200}, 2016: {"births": 4826}}
@@ -948,7 +948,7 @@ def test_a_table_drawn_with_box_characters_and_a_two_row_header() -> None:
             "┠──┼───┼──┼───┼──┼───┼──┨\n"
             "┃ 2010 │ 73296 │ 76.9 │ 20887 │ 22.0 │ 1095 │ 1.1 ┃\n"
             "┗━━┷━━━┷━━┷━━━┷━━┷━━━┷━━┛\n")
-    recs = {r["year"]: figures(r) for r in extract_figures(text) if figure_fields(r)}
+    recs = by_year(text)
     assert recs == {1991: {"births_parity1": 61658, "births_parity2": 25326, "births_parity3plus": 7876},
                     2010: {"births_parity1": 73296, "births_parity2": 20887, "births_parity3plus": 1095}}
 
@@ -959,7 +959,7 @@ def test_a_table_whose_header_wraps_over_lines() -> None:
     text = ("开江县人口资料\n年 份 年末人口 出生\n人数\n出生率\n(‰)\n死亡\n人数\n死亡率\n(‰)\n自然\n增长\n"
             "自增率\n(‰)\n1952 310221            \n1953 316134 9100 28.76 3187 10.08 5913 18.70\n"
             "1962 316163 NA NA NA NA 4129 13.06\n说明:1958年起人口统计口径有变。\n")
-    recs = {r["year"]: figures(r) for r in extract_figures(text) if figure_fields(r)}
+    recs = by_year(text)
     assert recs == {
         1952: {"total_population": 310221},
         1953: {"total_population": 316134, "births": 9100, "birth_rate_permille": 28.76, "deaths": 3187,
@@ -977,7 +977,7 @@ def test_a_table_printed_one_cell_per_line() -> None:
              "男", "3052448", "2997428", "101.8", "迁入人口(人)", "225411", "211428", "106.6",
              "出生人口(人)", "45331", "44678", "101.5", "出生率(‰)", "7.69", "7.73", "-"]
     text = "表2-1 人口主要指标\n" + "".join(f"{c} |\n" for c in cells) + "注:本表根据户籍资料编制。\n"
-    recs = {r["year"]: figures(r) for r in extract_figures(text) if figure_fields(r)}
+    recs = by_year(text)
     assert recs == {2005: {"total_population": 5957992, "births": 45331, "birth_rate_permille": 7.69},
                     2004: {"total_population": 5836016, "births": 44678, "birth_rate_permille": 7.73}}
     rec = next(r for r in extract_figures(text) if r["year"] == 2005)
@@ -985,7 +985,7 @@ def test_a_table_printed_one_cell_per_line() -> None:
     assert (prov["text"], prov["label"]) == ("45331", "出生人口(人)")
     # the same cells without the pipes, in a row that breaks the grid: nothing after it is read
     text = "2023年\n2022年\n出生人口\n210\n199\n死亡人口\n120\n今年我们做了很多工作。\n"
-    recs = {r["year"]: figures(r) for r in extract_figures(text) if figure_fields(r)}
+    recs = by_year(text)
     assert recs == {2023: {"births": 210}, 2022: {"births": 199}}
 
 
@@ -1012,7 +1012,7 @@ def test_the_year_of_an_honour_is_not_the_year_of_the_figures_after_it() -> None
 def test_a_census_bulletin_gives_this_census_and_the_last() -> None:
     text = ("根据第七次全国人口普查结果,现将2020年11月1日零时全区常住人口的基本情况公布如下:\n"
             "全区常住人口[2]为579101人,与2010年第六次全国人口普查的442854人相比,十年共增加136247人。")
-    recs = {r["year"]: figures(r) for r in extract_figures(text) if figure_fields(r)}
+    recs = by_year(text)
     assert recs == {2020: {"permanent_population": 579101}, 2010: {"permanent_population": 442854}}
     # the name, then the comparison and no figure of this census
     recs = extract_figures("全县常住人口同2010年第六次全国人口普查的284063人相比,十年共增加15633人。")
@@ -1068,7 +1068,7 @@ def test_a_bulletin_table_with_a_column_of_units() -> None:
     text = ("指标名称 | 单位 | 2021年 | 2022年 |\n年末常住人口 | 万人 | 446.69 | 443.11 |\n"
             "城镇人口 | 万人 | 388.62 | 385.59 |\n人口密度 | 人/平方千米 | 2508 | 2488 |\n"
             "人口出生率 | ‰ | 9.87 | 7.92 |\n出生人口 | % | 1.2 | 1.1 |\n")
-    recs = {r["year"]: figures(r) for r in extract_figures(text) if figure_fields(r)}
+    recs = by_year(text)
     # a count printed with % is something else (a share): not read
     assert recs == {2021: {"permanent_population": 4466900, "birth_rate_permille": 9.87},
                     2022: {"permanent_population": 4431100, "birth_rate_permille": 7.92}}
@@ -1079,7 +1079,7 @@ def test_lines_wrapped_by_a_pdf_copy_are_joined() -> None:
             "207.22万人, 增长0.70%; 五市(县级)463.71万人,增长0.62%。全市人口出生率\n"
             "11.93‰,死亡率6.21‰,自然增长率由上年的9.93‰降低为5.72‰。\n注:按当年价格计算。\n"
             "1991年 出生率\n")
-    recs = {r["year"]: figures(r) for r in extract_figures(text) if figure_fields(r)}
+    recs = by_year(text)
     assert recs == {1991: {"total_population": 6709300, "birth_rate_permille": 11.93,
                            "death_rate_permille": 6.21, "natural_growth_permille": 5.72},
                     1990: {"natural_growth_permille": 9.93}}
@@ -1318,7 +1318,7 @@ def test_per_mille_as_ocr_reads_it_and_a_crude_rate_impossible_in_per_cent() -> 
     "“四五”规划实施后,全市人口自然增长率稳定下降。1971年为22.96‰,1972年为16.31‰,1973年为10.51‰。",
 ])
 def test_a_list_of_years_after_a_name(text: str) -> None:
-    got = {r["year"]: figures(r) for r in extract_figures(text) if figure_fields(r)}
+    got = by_year(text)
     assert got == {1971: {"natural_growth_permille": 22.96}, 1972: {"natural_growth_permille": 16.31},
                    1973: {"natural_growth_permille": 10.51}}
 
@@ -1334,12 +1334,11 @@ def test_a_chronicles_entries_are_of_their_heading_year() -> None:
     text = ("1964年\n3月,全市火化率为53.6%,1988年上升到85.4%。全市总人口200.33万人。\n"
             "6月知识青年赴新疆支边。—全市总人口209.95万人,其中农业人口184.18万人。1965 年\n"
             "1月9日,1979年7月制定计划生育规定。是年全市总人口203.93万人。\n")
-    got = {r["year"]: figures(r) for r in extract_figures(text) if figure_fields(r)}
+    got = by_year(text)
     assert got == {1964: {"total_population": 2003300}, 1965: {"total_population": 2039300}}
     assert only(problems(extract_figures(text), "conflict"))["value"] == 2099500
     # one year alone on a line is no chronicle: the running year goes on as usual
-    got = {r["year"]: figures(r) for r in extract_figures(
-        "2019年\n全镇出生人口245人。2020年出生人口223人。全镇总人口21869人。") if figure_fields(r)}
+    got = by_year("2019年\n全镇出生人口245人。2020年出生人口223人。全镇总人口21869人。")
     assert got == {2019: {"births": 245}, 2020: {"births": 223, "total_population": 21869}}
 
 
@@ -1410,7 +1409,7 @@ def test_listed_years_after_a_names_trend() -> None:
     """人口出生率回升。1981年、1982年分别升至20.3‰和20.75‰: the years listed in the next sentence,
     paired in order with the values of the name the sentence before ended on."""
     text = "全市人口出生率很高。1951年和1954年分别高达24.85‰和\n44.98‰。"
-    got = {r["year"]: figures(r) for r in extract_figures(text) if figure_fields(r)}
+    got = by_year(text)
     assert got == {1951: {"birth_rate_permille": 24.85}, 1954: {"birth_rate_permille": 44.98}}
     # as many years as values, or nothing; and only after 分别
     for text in ("全市人口出生率很高。1951年和1954年分别高达24.85‰、30.1‰和44.98‰。",
@@ -1420,7 +1419,7 @@ def test_listed_years_after_a_names_trend() -> None:
 
 def test_a_trend_broken_over_a_line_still_heads_its_years() -> None:
     text = "计划生育工作的主要考核指标为计划生育率和人口出生率。全市人口出生率继续\n稳定下降:1975年为20.88‰,1976年为16.97‰。"
-    got = {r["year"]: figures(r) for r in extract_figures(text) if figure_fields(r)}
+    got = by_year(text)
     assert got == {1975: {"birth_rate_permille": 20.88}, 1976: {"birth_rate_permille": 16.97}}
 
 
@@ -1451,7 +1450,7 @@ def test_a_table_one_cell_per_line_with_section_rows_and_short_rows() -> None:
              "死亡人口(人)", "37704", "36955", "102.0", "死亡率(‰)", "5.84", "5.77",
              "自然增长率(‰)", "5.20", "4.21"]
     text = "31  人口主要指标\n" + "".join(f"{c}\n" for c in cells) + "注:本表户籍资料根据市公安局提供的户籍数据编制。\n"
-    recs = {r["year"]: figures(r) for r in extract_figures(text) if figure_fields(r)}
+    recs = by_year(text)
     assert recs == {
         2014: {"total_population": 6487209, "births": 71302, "birth_rate_permille": 11.04, "deaths": 37704,
                "death_rate_permille": 5.84, "natural_growth_permille": 5.2},
@@ -1459,7 +1458,7 @@ def test_a_table_one_cell_per_line_with_section_rows_and_short_rows() -> None:
                "death_rate_permille": 5.77, "natural_growth_permille": 4.21}}
     # a row that leaves out a year's cell ends the table
     text = "2014\n2013\n总人口(人)\n6487209\n6430882\n出生人口(人)\n71302\n出生率(‰)\n11.04\n9.98\n"
-    recs = {r["year"]: figures(r) for r in extract_figures(text) if figure_fields(r)}
+    recs = by_year(text)
     assert 11.04 not in [v for f in recs.values() for v in f.values()]
 
 
@@ -1502,7 +1501,7 @@ def test_a_wiki_population_history_as_a_markdown_table() -> None:
     — and +3.8%, not numbers); the Markdown rule line ---|---| is passed over."""
     text = ("茂林区\n年份 | 人口 | ±% |\n---|---|---|\n1946 | 1,002 | — |\n1951 | 967 | −3.5% |\n"
             "1956 | 1,004 | +3.8% |\n来源:历年村里户数人口统计表\n")
-    got = {r["year"]: figures(r) for r in extract_figures(text) if figure_fields(r)}
+    got = by_year(text)
     assert got == {1946: {"total_population": 1002}, 1951: {"total_population": 967},
                    1956: {"total_population": 1004}}
     # without the 年份 head, one column is not enough to call the lines a table
@@ -1513,8 +1512,7 @@ def test_a_wiki_population_history_as_a_markdown_table() -> None:
 def test_a_wiki_population_history_whose_cells_lost_their_separators() -> None:
     """历史人口 / 年份人口±% / 1986 18,449−1.1%: the year, the count, the change, glued."""
     rows = "1981 18,649—    \n1986 18,449−1.1%\n1991 16,895−8.4%\n"
-    got = {r["year"]: figures(r) for r in extract_figures("瑞穗乡\n历史人口\n年份人口±%\n" + rows)
-           if figure_fields(r)}
+    got = by_year("瑞穗乡\n历史人口\n年份人口±%\n" + rows)
     assert got == {1981: {"total_population": 18649}, 1986: {"total_population": 18449},
                    1991: {"total_population": 16895}}
     # two rows are no table
@@ -1526,7 +1524,7 @@ def test_a_census_heading_before_the_first_sentence_on_its_line() -> None:
     """第七次全国人口普查部分数据 全旗常住人口为35756人: a heading ending in 数据, then a space."""
     text = ("额济纳旗位于内蒙古自治区最西端。\n第七次全国人口普查部分数据 全旗常住人口为35756人,"
             "与2010年第六次全国人口普查的32410人相比,增加3346人。")
-    got = {r["year"]: figures(r) for r in extract_figures(text) if figure_fields(r)}
+    got = by_year(text)
     assert got == {2020: {"permanent_population": 35756}, 2010: {"permanent_population": 32410}}
 
 
@@ -1534,12 +1532,11 @@ def test_years_of_the_republic_in_taiwan_and_bare_ones_after_them() -> None:
     """民國72年 is 1983 (Taiwan counts the Republic's years on after 1949); after 民国5年(1916)
     a bare 24年 in the same paragraph is 1935, while 12年中 is a span, and 3年 (before 5) no
     year of the Republic."""
-    got = {r["year"]: figures(r) for r in extract_figures("大埔乡民國72年時人口為4059人。")
-           if figure_fields(r)}
+    got = by_year("大埔乡民國72年時人口為4059人。")
     assert got == {1983: {"total_population": 4059}}
     text = ("民国5年(1916),全县人口总数为98230人。12年中净增19051人。24年全县人口总数为110475人。"
             "3年全县人口总数为90000人。")
-    got = {r["year"]: figures(r) for r in extract_figures(text) if figure_fields(r)}
+    got = by_year(text)
     assert got[1916] == {"total_population": 98230} and got[1935] == {"total_population": 110475}
     assert 1914 not in got and 1923 not in got
     # a new paragraph ends the Republic's count
@@ -1550,15 +1547,13 @@ def test_years_of_the_republic_in_taiwan_and_bare_ones_after_them() -> None:
 
 def test_words_between_a_year_and_its_name() -> None:
     """大埔乡之总人口数曾一度高达5433人 / 民國82年時: 之, 时 and 曾一度 are no part of the name."""
-    got = {r["year"]: figures(r) for r in extract_figures("民國82年時,大埔鄉之總人口數曾一度高達5433人。")
-           if figure_fields(r)}
+    got = by_year("民國82年時,大埔鄉之總人口數曾一度高達5433人。")
     assert got == {1993: {"total_population": 5433}}
 
 
 def test_years_after_a_trend_and_a_comma() -> None:
     """开封市人口出生率逐年下降,1979年降至12.5‰: the trend word, a comma, then the year's value."""
-    got = {r["year"]: figures(r) for r in extract_figures(
-        "全市人口出生率逐年下降,1979年降至12.5‰,1980年为11.9‰。") if figure_fields(r)}
+    got = by_year("全市人口出生率逐年下降,1979年降至12.5‰,1980年为11.9‰。")
     assert got == {1979: {"birth_rate_permille": 12.5}, 1980: {"birth_rate_permille": 11.9}}
 
 
@@ -1577,7 +1572,7 @@ def test_a_title_run_into_the_year_head_of_a_table() -> None:
     """歷史人口年份 | 人口 | ±%, with a Markdown rule after every row."""
     text = ("內門區\n歷史人口年份 | 人口 | ±% |\n---|\n1981 | 20,642 | — |\n---|\n1986 | 19,488 | −5.6% |\n"
             "---|\n1991 | 18,638 | −4.4% |\n---|\n來源: 內政部統計月報\n")
-    got = {r["year"]: figures(r) for r in extract_figures(text) if figure_fields(r)}
+    got = by_year(text)
     assert got == {1981: {"total_population": 20642}, 1986: {"total_population": 19488},
                    1991: {"total_population": 18638}}
 
@@ -1640,15 +1635,12 @@ def test_figures_over_a_span_of_years_given_one_a_year_or_at_its_ends() -> None:
     """1960~1963年的4年里…分别是 four values: one a year. 从1965年到1978年的13年里…由2075人发展到
     3378人: the span's first and last years. 从1979年的千分之十五点三,到1985年下降到千分之五点九:
     the change word after the second year."""
-    got = {r["year"]: figures(r) for r in extract_figures(
-        "1960~1963年的4年里,全村总人口分别是2023人、1987人、2042人、2011人。") if figure_fields(r)}
+    got = by_year("1960~1963年的4年里,全村总人口分别是2023人、1987人、2042人、2011人。")
     assert got == {1960: {"total_population": 2023}, 1961: {"total_population": 1987},
                    1962: {"total_population": 2042}, 1963: {"total_population": 2011}}
-    got = {r["year"]: figures(r) for r in extract_figures(
-        "从1965年到1978年的13年里,全村总人口由2075人发展到3378人。") if figure_fields(r)}
+    got = by_year("从1965年到1978年的13年里,全村总人口由2075人发展到3378人。")
     assert got == {1965: {"total_population": 2075}, 1978: {"total_population": 3378}}
-    got = {r["year"]: figures(r) for r in extract_figures(
-        "人口自然增长率逐渐下降,从1979 年的千分之十五点三,到1985年下降到千分之五点九。") if figure_fields(r)}
+    got = by_year("人口自然增长率逐渐下降,从1979 年的千分之十五点三,到1985年下降到千分之五点九。")
     assert got == {1979: {"natural_growth_permille": 15.3}, 1985: {"natural_growth_permille": 5.9}}
     # three values for a span of four years: not paired
     recs = extract_figures("1960~1963年,全村总人口分别是2023人、1987人、2042人。")
@@ -1706,15 +1698,13 @@ def test_a_trend_then_the_level_it_came_to() -> None:
 
 def test_a_later_years_households_and_persons_after_a_headcount() -> None:
     """1998年全乡3166户,13098人,2003年下降至3159户,12685人: each year's persons."""
-    got = {r["year"]: figures(r) for r in extract_figures(
-        "1998年全乡3166户,13098人,2003年下降至3159户,12685人,5年时间人口总量下降了10.3%。") if figure_fields(r)}
+    got = by_year("1998年全乡3166户,13098人,2003年下降至3159户,12685人,5年时间人口总量下降了10.3%。")
     assert got == {1998: {"total_population": 13098}, 2003: {"total_population": 12685}}
 
 
 def test_a_rate_that_rose_again_to_a_value() -> None:
     """全市人口出生率回升至31.5‰,1963年升至45.51‰: 回升至 ends at the level."""
-    got = {r["year"]: figures(r) for r in extract_figures(
-        "1962年,全市人口出生率回升至31.5‰,1963年升至45.51‰。") if figure_fields(r)}
+    got = by_year("1962年,全市人口出生率回升至31.5‰,1963年升至45.51‰。")
     assert got == {1962: {"birth_rate_permille": 31.5}, 1963: {"birth_rate_permille": 45.51}}
 
 
@@ -1736,7 +1726,7 @@ def test_a_years_down_table_under_a_head_of_row_names() -> None:
     """项目 | 出生 | 死亡 | 自然增长率 over rows of a year: read like 年份; a cell may carry its unit
     (2.84‰) when the unit fits the column."""
     text = "项目\t出生\t死亡\t自然增长率\n2013年\t210\t120\t3.85‰\n2014年\t198\t131\t2.84‰\n"
-    got = {r["year"]: figures(r) for r in extract_figures(text) if figure_fields(r)}
+    got = by_year(text)
     assert got == {2013: {"births": 210, "deaths": 120, "natural_growth_permille": 3.85},
                    2014: {"births": 198, "deaths": 131, "natural_growth_permille": 2.84}}
     # a per-cent sign under a per-mille column does not fit: the row is not read
@@ -1791,8 +1781,7 @@ def test_the_seventh_census_named_without_national() -> None:
         "11月1日,大河镇正式启动第七次人口普查工作。根据摸底汇总,全镇户籍人口11220人。") if figure_fields(r)]
     assert got == [(2020, {"total_population": 11220})]
     # the census compared with, also without 全国: its figure is 2010's
-    got = {r["year"]: figures(r) for r in extract_figures(
-        "2020年全县常住人口579101人,与第六次人口普查的442854人相比,增加136247人。") if figure_fields(r)}
+    got = by_year("2020年全县常住人口579101人,与第六次人口普查的442854人相比,增加136247人。")
     assert got == {2020: {"permanent_population": 579101}, 2010: {"permanent_population": 442854}}
 
 
@@ -1808,7 +1797,7 @@ def test_a_news_date_with_slashes_dates_this_year_and_last() -> None:
     opening a span); 去年底 is 2018's."""
     text = ("屏东县上半年人口又少3572人\n2019/07/04 09:34\n今年6月底全县总人口数为82万1834人。"
             "去年出生数2405人。")
-    got = {r["year"]: figures(r) for r in extract_figures(text) if figure_fields(r)}
+    got = by_year(text)
     assert got == {2019: {"total_population": 821834}, 2018: {"births": 2405}}
 
 
@@ -1839,11 +1828,9 @@ def test_bare_years_of_the_republic_in_a_taiwan_text() -> None:
 def test_a_list_of_years_after_a_name_and_a_short_clause() -> None:
     """出生人数于2023年3974人、2024年3712人 / 婴儿出生数近5年起起伏伏,2021年4185人、2022年3746人:
     each year its value; one year alone after a clause is not such a list."""
-    got = {r["year"]: figures(r) for r in extract_figures(
-        "根据县人口统计,出生人数于2023年3974人、2024年3712人、2025年为2855人。") if figure_fields(r)}
+    got = by_year("根据县人口统计,出生人数于2023年3974人、2024年3712人、2025年为2855人。")
     assert got == {2023: {"births": 3974}, 2024: {"births": 3712}, 2025: {"births": 2855}}
-    got = {r["year"]: figures(r) for r in extract_figures(
-        "全县婴儿出生数近5年起起伏伏,2021年4185人、2022年3746人。") if figure_fields(r)}
+    got = by_year("全县婴儿出生数近5年起起伏伏,2021年4185人、2022年3746人。")
     assert got == {2021: {"births": 4185}, 2022: {"births": 3746}}
     assert not [r for r in extract_figures("全县婴儿出生数有所下降,2021年4185人。") if figure_fields(r)]
 
@@ -1884,16 +1871,16 @@ def test_a_bulletin_table_with_a_unit_column_or_a_column_of_this_years_values() 
     change and share columns not read, a row whose unit does not fit its field not read."""
     text = ("表1 2021年人口主要指标\n指标 | 单位 | 绝对数 | 比上年增长(%)\n年末户籍人口 | 万人 | 42.18 | -0.3\n"
             "出生人口 | 人 | 3218 | -5.2\n人口出生率 | ‰ | 7.63 |\n死亡人口 | % | 12.5 |\n")
-    got = {r["year"]: figures(r) for r in extract_figures(text) if figure_fields(r)}
+    got = by_year(text)
     assert got == {2021: {"total_population": 421800, "births": 3218, "birth_rate_permille": 7.63}}
     text = ("人口主要指标\n指标名称 计量单位 2021年 2020年\n年末户籍人口 人 421800 423000\n"
             "出生人口性别比 女=100 108.2 109.5\n")
-    got = {r["year"]: figures(r) for r in extract_figures(text) if figure_fields(r)}
+    got = by_year(text)
     assert got == {2021: {"total_population": 421800, "sex_ratio_at_birth": 108.2},
                    2020: {"total_population": 423000, "sex_ratio_at_birth": 109.5}}
     text = ("表1 2021年末户籍人口数及构成情况\n指标 | 年末数(人) | 比重(%) |\n全县户籍总人口 | 832955 | 100 |\n"
             "其中:城镇 | 217319 | 26.09 |\n")
-    got = {r["year"]: figures(r) for r in extract_figures(text) if figure_fields(r)}
+    got = by_year(text)
     assert got == {2021: {"total_population": 832955}}
 
 
@@ -1907,22 +1894,18 @@ def test_a_township_named_right_before_a_year() -> None:
 def test_a_sentence_of_a_later_year_and_a_value_only_continues_the_figure_before() -> None:
     """出生率达38.6‰。1960年降至15.2‰。: the later year's rate. Not when the sentence holds more
     than a year and a value, nor when the value's unit does not fit the name."""
-    got = {r["year"]: figures(r) for r in extract_figures(
-        "1954年全县出生11236人,出生率达38.6‰。1960年降至15.2‰。") if figure_fields(r)}
+    got = by_year("1954年全县出生11236人,出生率达38.6‰。1960年降至15.2‰。")
     assert got == {1954: {"births": 11236, "birth_rate_permille": 38.6}, 1960: {"birth_rate_permille": 15.2}}
-    got = {r["year"]: figures(r) for r in extract_figures(
-        "1954年全县出生率达38.6‰。1960年降至15.2‰,原因是灾荒。") if figure_fields(r)}
+    got = by_year("1954年全县出生率达38.6‰。1960年降至15.2‰,原因是灾荒。")
     assert got == {1954: {"birth_rate_permille": 38.6}}
-    got = {r["year"]: figures(r) for r in extract_figures(
-        "1954年全县出生率达38.6‰。1960年为1520人。") if figure_fields(r)}
+    got = by_year("1954年全县出生率达38.6‰。1960年为1520人。")
     assert got == {1954: {"birth_rate_permille": 38.6}}
 
 
 def test_a_later_census_year_after_a_figure() -> None:
     """1964年第二次人口普查时,该县总人口为16.82万;1982年第三次人口普查时为24.35万: each census
     year its figure (the 人口 of 人口普查 is no name of its own)."""
-    got = {r["year"]: figures(r) for r in extract_figures(
-        "1964年第二次人口普查时,该县总人口为16.82万;1982年第三次人口普查时为24.35万。") if figure_fields(r)}
+    got = by_year("1964年第二次人口普查时,该县总人口为16.82万;1982年第三次人口普查时为24.35万。")
     assert got == {1964: {"total_population": 168200}, 1982: {"total_population": 243500}}
 
 
@@ -1957,10 +1940,9 @@ def test_a_peoples_commune_is_the_texts_own_place() -> None:
 def test_a_year_right_after_the_name_then_its_value() -> None:
     """总人口2019年末为32150人 / 出生人口2019年为5123人,2020年为4650人: each year its value; a change
     after the year (出生人口2019年比上年减少…) is still not read."""
-    got = {r["year"]: figures(r) for r in extract_figures("红星镇总人口2019年末为32150人。") if figure_fields(r)}
+    got = by_year("红星镇总人口2019年末为32150人。")
     assert got == {2019: {"total_population": 32150}}
-    got = {r["year"]: figures(r) for r in extract_figures(
-        "全县出生人口2019年为5123人,2020年为4650人。") if figure_fields(r)}
+    got = by_year("全县出生人口2019年为5123人,2020年为4650人。")
     assert got == {2019: {"births": 5123}, 2020: {"births": 4650}}
     assert not [r for r in extract_figures("全县出生人口2019年比上年减少312人。") if figure_fields(r)]
 
@@ -1968,18 +1950,15 @@ def test_a_year_right_after_the_name_then_its_value() -> None:
 def test_values_for_each_year_of_a_span_written_with_zhi() -> None:
     """2019年至2021年,出生人口分别为5123人、4650人和4102人: three years, three values (as with
     2019~2021年); two values are the span's two ends, as before."""
-    got = {r["year"]: figures(r) for r in extract_figures(
-        "2019年至2021年,全县出生人口分别为5123人、4650人和4102人。") if figure_fields(r)}
+    got = by_year("2019年至2021年,全县出生人口分别为5123人、4650人和4102人。")
     assert got == {2019: {"births": 5123}, 2020: {"births": 4650}, 2021: {"births": 4102}}
-    got = {r["year"]: figures(r) for r in extract_figures(
-        "2019年至2021年,全县出生人口分别为5123人和4102人。") if figure_fields(r)}
+    got = by_year("2019年至2021年,全县出生人口分别为5123人和4102人。")
     assert got == {2019: {"births": 5123}, 2021: {"births": 4102}}
 
 
 def test_a_compared_years_figure_in_parentheses() -> None:
     """出生人口4102人,较2020年(4650人)减少548人: 4650 is 2020's."""
-    got = {r["year"]: figures(r) for r in extract_figures(
-        "2021年全县出生人口4102人,较2020年(4650人)减少548人。") if figure_fields(r)}
+    got = by_year("2021年全县出生人口4102人,较2020年(4650人)减少548人。")
     assert got == {2021: {"births": 4102}, 2020: {"births": 4650}}
 
 
@@ -2004,7 +1983,7 @@ def test_a_census_bulletins_table_of_the_population_at_each_census() -> None:
     inline = "历次人口普查 | 常住人口数 | 年均增长率\n" + "\n".join(" | ".join(r) for r in rows) + "\n"
     lone = "\n\n".join(["历次人口普查", "常住人口数", "年均增长率"] + [c for r in rows for c in r if c]) + "\n"
     for text in (inline, lone):
-        got = {r["year"]: figures(r) for r in extract_figures(text) if figure_fields(r)}
+        got = by_year(text)
         assert got == {2020: {"permanent_population": 648471}, 2010: {"permanent_population": 649357},
                        1953: {"permanent_population": 229710}}
 
@@ -2013,18 +1992,13 @@ def test_census_years_footnote_marks_and_a_total_renamed_in_parentheses() -> Non
     """第三次人口普查 is 1982; a footnote mark between a number and its unit (649357[3]人); 全县总人口
     (常住人口)为97985人 is the resident population; a census compared with (与1964年第二次人口普查时
     相比) does not date the figures after it."""
-    got = {r["year"]: figures(r) for r in extract_figures("第三次人口普查时,全县总人口为352146人。")
-           if figure_fields(r)}
+    got = by_year("第三次人口普查时,全县总人口为352146人。")
     assert got == {1982: {"total_population": 352146}}
-    got = {r["year"]: figures(r) for r in extract_figures(
-        "全县常住人口[2]为648471人。全县常住人口与2010年第六次人口普查的649357[3]人相比,十年共减少886人。")
-        if figure_fields(r)}
+    got = by_year("全县常住人口[2]为648471人。全县常住人口与2010年第六次人口普查的649357[3]人相比,十年共减少886人。")
     assert got == {None: {"permanent_population": 648471}, 2010: {"permanent_population": 649357}}
     got = [figures(r) for r in extract_figures("全县总人口(常住人口)为97985人。") if figure_fields(r)]
     assert got == [{"permanent_population": 97985}]
-    got = {r["year"]: figures(r) for r in extract_figures(
-        "1982年全县总人口为28.7万,与1964年第二次人口普查时相比增加8.7万人。县城人口为3.9万人。")
-        if figure_fields(r)}
+    got = by_year("1982年全县总人口为28.7万,与1964年第二次人口普查时相比增加8.7万人。县城人口为3.9万人。")
     assert got == {1982: {"total_population": 287000}}
 
 
@@ -2057,8 +2031,7 @@ def test_a_span_of_years_with_ocrs_one_for_the_dash() -> None:
 def test_a_value_alone_in_parentheses_after_its_name() -> None:
     """至1990年底全县人口总数(247 829人)依然…: 247829 (digits grouped by a space); a unit alone in
     the parentheses (总人口 (万人)) is no value."""
-    got = {r["year"]: figures(r) for r in extract_figures(
-        "至1990年底全县人口总数(247 829人)依然比1948年增长了1倍有余。") if figure_fields(r)}
+    got = by_year("至1990年底全县人口总数(247 829人)依然比1948年增长了1倍有余。")
     assert got == {1990: {"total_population": 247829}}
     assert not [r for r in extract_figures("2020年女性总人口 (万人) 见下表。") if figure_fields(r)]
 
@@ -2075,9 +2048,7 @@ def test_households_then_persons_without_a_separator_and_resident_dwellers() -> 
 def test_a_headcount_after_a_verb_of_level_or_with_ji_before_the_persons() -> None:
     """1964年底全区拥有130.2万户,512.9万人 / 1982年底全区上升到159.4万户,733.3万人 / 共有8037户,
     计39036人: the persons."""
-    got = {r["year"]: figures(r) for r in extract_figures(
-        "1964年底全区拥有130.2万户,512.9万人。1982年底全区上升到159.4万户,733.3万人,比1949年增加256.5万人。")
-        if figure_fields(r)}
+    got = by_year("1964年底全区拥有130.2万户,512.9万人。1982年底全区上升到159.4万户,733.3万人,比1949年增加256.5万人。")
     assert got == {1964: {"total_population": 5129000}, 1982: {"total_population": 7333000}}
     got = [figures(r) for r in extract_figures("1982年全社共有8037户,计39036人。") if figure_fields(r)]
     assert got == [{"total_population": 39036}]
@@ -2086,11 +2057,9 @@ def test_a_headcount_after_a_verb_of_level_or_with_ji_before_the_persons() -> No
 def test_years_after_a_bound_and_a_lost_comma_after_a_rate() -> None:
     """出生率降至30‰以下。1971年为29.51‰,1978年为15.91‰,每个家庭…: the years of the name the bound
     was of; 自然增长率为32.92‰1975年为19.79‰ (OCR lost the comma): 1975's rate too."""
-    got = {r["year"]: figures(r) for r in extract_figures(
-        "70年代,出生率降至30‰以下。1971年为29.51‰,1978年为15.91‰,每个家庭一般生育2~3个孩子。") if figure_fields(r)}
+    got = by_year("70年代,出生率降至30‰以下。1971年为29.51‰,1978年为15.91‰,每个家庭一般生育2~3个孩子。")
     assert got == {1971: {"birth_rate_permille": 29.51}, 1978: {"birth_rate_permille": 15.91}}
-    got = {r["year"]: figures(r) for r in extract_figures(
-        "1973年,人口自然增长率为32.92‰1975年为19.79‰,1980年为9.43‰。") if figure_fields(r)}
+    got = by_year("1973年,人口自然增长率为32.92‰1975年为19.79‰,1980年为9.43‰。")
     assert got == {1973: {"natural_growth_permille": 32.92}, 1975: {"natural_growth_permille": 19.79},
                    1980: {"natural_growth_permille": 9.43}}
 
@@ -2133,8 +2102,7 @@ def test_a_month_of_this_year_is_this_years_but_a_span_from_it_is_not() -> None:
 
 def test_more_verbs_of_level_before_a_later_years_value() -> None:
     """总人口数74万3562人,2010年下滑至71万7653人 / ,2012年回升至…: the later year's level."""
-    got = {r["year"]: figures(r) for r in extract_figures(
-        "2001年总人口74万3562人,2010年下滑至71万7653人,2012年回升至72万0011人。") if figure_fields(r)}
+    got = by_year("2001年总人口74万3562人,2010年下滑至71万7653人,2012年回升至72万0011人。")
     assert got == {2001: {"total_population": 743562}, 2010: {"total_population": 717653},
                    2012: {"total_population": 720011}}
 
@@ -2153,7 +2121,7 @@ def test_a_word_cut_by_a_wrapped_line_is_read_whole() -> None:
     chronicle = ("1977 年\n3月县委召开计划生育工作会议。是年全县总人口271.56万人,其中农业人口240.78万人。工\n"
                  "农业总产值比上年增长一成,财政收入1.74亿元,港口货物吞吐量432万吨,其中外贸152万吨。1978 年\n"
                  "1月9日县委决定成立计划生育领导小组。是年全县总人口274.54万人,其中农业人口242.60万人。")
-    got = {r["year"]: figures(r) for r in extract_figures(chronicle) if figure_fields(r)}
+    got = by_year(chronicle)
     assert got == {1977: {"total_population": 2715600}, 1978: {"total_population": 2745400}}
 
 
@@ -2203,8 +2171,7 @@ def test_numbers_printed_digit_by_digit_and_years_of_the_republic_so_printed() -
 
 def test_compared_with_the_year_before_the_figures() -> None:
     """去年死亡數一七六三五人，較前年一七四０七人，增加二二八人: 前年 is the year before the figure's."""
-    got = {r["year"]: figures(r) for r in extract_figures(
-        "2025年死亡數一七六三五人，較前年一七四０七人，增加二二八人。") if figure_fields(r)}
+    got = by_year("2025年死亡數一七六三五人，較前年一七四０七人，增加二二八人。")
     assert got == {2025: {"deaths": 17635}, 2024: {"deaths": 17407}}
 
 
@@ -2243,11 +2210,9 @@ def test_a_quotations_own_place_holds_for_its_later_sentences() -> None:
 def test_a_forecasts_year_is_not_the_year_of_the_figures_after_it() -> None:
     """预计到2025年,全镇总人口将达到3.5万人: the forecast is not read, and its year does not date
     the next sentence (全年出生312人 is 2020's); nor does 到2050年 count 去年 as 2049."""
-    got = {r["year"]: figures(r) for r in extract_figures(
-        "2020年末全镇户籍人口31562人。预计到2025年,全镇总人口将达到3.5万人。全年出生312人。") if figure_fields(r)}
+    got = by_year("2020年末全镇户籍人口31562人。预计到2025年,全镇总人口将达到3.5万人。全年出生312人。")
     assert got == {2020: {"total_population": 31562, "births": 312}}
-    got = {r["year"]: figures(r) for r in extract_figures(
-        "2019年全县总人口50.3万人。有人预估到2050年,台湾的人口将低于2千万人。去年全县出生2966人。") if figure_fields(r)}
+    got = by_year("2019年全县总人口50.3万人。有人预估到2050年,台湾的人口将低于2千万人。去年全县出生2966人。")
     assert got == {2019: {"total_population": 503000}, 2018: {"births": 2966}}
 
 

@@ -335,12 +335,13 @@ _FAMILY_PLANNING = re.compile(r"计划生育|计生|政策符合率|符合政策
 #: Words of a dated event, whose year is not the year of the figures after it: an honour or a
 #: founding (2012年,被授予“先进乡镇”), the place's history (1956年改称xx公社,1984年恢复乡名), a
 #: person's (她从1994年受聘担任计生管理员). A meeting's year is: its news gives that year's figures.
-_EVENT = re.compile(r"授予|荣获|获得|获评|评为|评选为|命名为|被命名|表彰|荣膺|挂牌|成立|建成|创建为|改称|更名|改名|"
-                    r"恢复|撤销|撤并|并入|析置|划归|划入|受聘|担任|任职|上任|调任")
+_FOUNDING = r"成立|建成|改称|更名|改名|撤销|撤并|并入|划归|划入"  # a place's founding and history
+_EVENT = re.compile(r"授予|荣获|获得|获评|评为|评选为|命名为|被命名|表彰|荣膺|挂牌|创建为|恢复|析置|"
+                    r"受聘|担任|任职|上任|调任|" + _FOUNDING)
 #: The date of an event, said after its verb (菜圃社区成立于2002年12月,…现有1465户,3569人): not the
 #: year of anything else in the sentence.
-_EVENT_DATE = re.compile(r"(?:成立|建立|始建|兴建|创建|创办|组建|建成|设立|建制|撤销|撤并|合并|更名|改称|改名|"
-                         r"出生|毕业|竣工|落成|开业|划归|划入|并入)(?:于|在)\s*$")
+_EVENT_DATE = re.compile(r"(?:" + _FOUNDING + r"|建立|始建|兴建|创建|创办|组建|设立|建制|合并|出生|毕业|竣工|落成|"
+                         r"开业)(?:于|在)\s*$")
 #: A forecast or a plan: the year it names is not the year of the figures after it.
 _PROJECTION = re.compile(r"预计|预测|预估|预期|有望|力争|规划|展望|将(?:会)?(?:达到|低于|高于|超过|突破|减少|增加|下降|"
                          r"降至|减至|增至|控制在|跌破)")
