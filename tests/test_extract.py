@@ -714,9 +714,10 @@ def test_a_news_date_line_anchors_this_year_and_last_year() -> None:
             "今年1-10月份,全市户籍人口中二孩出生5.9万人。")
     recs = {r["year"]: figures(r) for r in extract_figures(text)}
     assert recs[2009] == {"births": 62274} and recs[2010] == {"births_parity2": 59000}
-    # without a date line, 去年 is the year before the one last stated
+    # without the date line, 去年 after a year named in passing has no year a reader can know
+    # (this item's 去年 is 2009, not 2007)
     recs = {r["year"]: figures(r) for r in extract_figures("我市2008年出生7万人。去年全市出生62274人。")}
-    assert recs[2007] == {"births": 62274}
+    assert recs[None] == {"births": 62274}
 
 
 def test_one_name_then_a_figure_for_each_following_year() -> None:
@@ -2308,3 +2309,22 @@ def test_living_in_towns_is_no_place_at_a_clause_start() -> None:
     text = ("2023年末全市常住人口429405人。2023年末全市常住人口中,居住在城镇的人口为297557人;"
             "居住在乡村的人口为131848人。居住在城镇的人口比重比上年末提高0.5个百分点。")
     assert [figures(r) for r in extract_figures(text) if figure_fields(r)] == [{"permanent_population": 429405}]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a news item dated 2005年03月02日 in its first lines: 去年 is 2004
+    ("http://www.sina.com.cn 2005年03月02日12:40 贵州都市报\n\n据悉,去年贵阳市人口出生率为11.4‰。",
+     {2004: {"birth_rate_permille": 11.4}}),
+    # no date: 去年 counts from a year opening a line (the text's own), not one named in passing
+    ("2012年全镇出生人口230人。去年全镇出生人口210人。", {2012: {"births": 230}, 2011: {"births": 210}}),
+    ("高雄自2017年以後出生人口力度不足,去年出生人數1萬5805人。", {None: {"births": 15805}}),
+    # the start of a span or a census moment is no date line
+    ("2014年10月1日至2015年4月30日,全镇共出生106人。", {None: {"births": 106}}),
+    # a family-planning statistical year is the year of its figures
+    ("2016計生年度,全市出生人數18.5萬人,自然增長率9.84‰。",
+     {2016: {"births": 185000, "natural_growth_permille": 9.84}}),
+    # a city named without its level before 全市 (the text names it twice)
+    ("广州市召开会议。2016年,广州全市出生人数18.5万人。", {2016: {"births": 185000}}),
+])
+def test_batch_34_forms(text: str, expected: dict) -> None:
+    assert by_year(text) == expected

@@ -120,7 +120,7 @@ _MASK = re.compile(r"(?P<mask>[xX×*□■?]{1,6}|某{1,3})\s*(?P<unit>万人|�
 _PART_MASKED = re.compile(r"(?P<mask>[\d.,]+[xX×*□■]+[\dxX×*□■.,]*)\s*(?P<unit>万人|人|名|个|例|‰|%)?(?P<mask2>)")
 _BLANK = re.compile(r"(?:\(\s*\)|_+|\s+)?(?P<unit>‰|%)|(?:\(\s*\)|_{2,}|\s{2,})(?P<unit2>人|名)")
 _GARBLED = re.compile(r"[\dOolI][\dOolI.,]*[\dOolI](?=\s*(?:万人|人|名|‰|%|[,;。]|$))")
-_YEAR = re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2})\s*年(?!龄|代|级|限|轻|初)度?"
+_YEAR = re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2})\s*(?:年(?!龄|代|级|限|轻|初)度?|(?:计生|计划生育|人口计生|统计)年度)"
                    r"|" + headers.census_name("census") + r"|(?<![\u4e00-\u9fff])(?P<census2>[四五六七])普(?!查|通|及|遍)"
                    r"|(?P<cy>[一二三四五六七八九〇零○OoＯ0]{4})\s*年(?!龄|代|级|限)度?"
                    r"|民国\s*(?P<mg>\d{1,2}|[一二三四五六七八九十]{1,3})\s*年(?:\s*\(\s*(?:19[1-4]\d)\s*年?\s*\))?")
@@ -204,7 +204,7 @@ _NEIGHBOUR_AFTER = re.compile(r"\s*(?:接壤|毗连|毗邻|相邻|交界|相连|
 _NEIGHBOUR_BEFORE = re.compile(r"(?:[东南西北]邻|[东南西北]接|[东南西北]靠|[东南西北]与|与|[东南西北]连)[^,;。]{0,3}$")
 #: A short place name at the start of a clause, followed by 全 / 我 / 本 (桐乡全市, 某县全年).
 _PLACE_THEN_WHOLE = re.compile(r"^[\u4e00-\u9fff]{1,4}?(?:市|县|区|乡|镇|街道|办事处|农场|社区)(?=全|我|本)")
-_NAME_THEN_WHOLE = re.compile(r"^[\u4e00-\u9fff]{2,4}(?=全(?:村|镇|乡|街道|社区))")
+_NAME_THEN_WHOLE = re.compile(r"^[\u4e00-\u9fff]{2,4}(?=全(?:村|镇|乡|街道|社区|市|县|区|旗))")
 #: The verbs that bring a figure to its level (达 / 增至 / 下降到 …), not by a change.
 _TO_LEVEL = (r"(?:进一步)?(?:已?达到|已?达|已?发展到|已?发展为|增至|增加到|增加至|增长到|增长至|上升到|上升至|攀升到|攀升至|回升到|回升至|升至"
              r"|下降到|下降至|下滑到|下滑至|滑落到|滑落至|回落到|回落至|跌到|跌至|降至|减少到|减少至|减至)")
@@ -456,6 +456,11 @@ def _bare_rate_ok(field_name: str, d: Decimal, norm: str, end: int) -> bool:
 _DATELINE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})(?P<sep>[-/.])(?:0?[1-9]|1[0-2])(?P=sep)"
                        r"(?:0?[1-9]|[12]\d|3[01])(?!\d)")
 
+#: The same date written 2005年03月02日 (not the start of a span, 2014年10月1日至…, nor a census
+#: moment, 2010年11月1日零时).
+_DATELINE_CN = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*年\s*(?:0?[1-9]|1[0-2])\s*月\s*(?:0?[1-9]|[12]\d|3[01])\s*日"
+                          r"(?!\s*(?:至|到|起|以来|止|[-—~－]|零时|0时|24时))")
+
 #: An official document's date, alone on its last line under the signature.
 _SIGNATURE_DATE = re.compile(r"(?:^|\n)[ \t]*(?P<y>(?:19|20)\d{2}|[一二][〇零○一二三四五六七八九]{3})\s*年\s*"
                              r"(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日"
@@ -463,11 +468,14 @@ _SIGNATURE_DATE = re.compile(r"(?:^|\n)[ \t]*(?P<y>(?:19|20)\d{2}|[一二][〇�
 
 
 def _dateline(norm: str) -> tuple[int, tuple[int, int]] | None:
-    """The year of a news item's date line (2010-05-27, 2024/01/22 in its first lines), or of an
+    """The year of a news item's date line (2010-05-27, 2024/01/22, 2005年03月02日 in its first
+    lines), or of an
     official document's date under its signature (a last line 2021年2月23日 / 二〇二一年二月二十三日),
     and its span."""
     head = norm[:300]
     m = _DATELINE.search(head)
+    if m is None:
+        m = _DATELINE_CN.search(head)
     if m is not None and head.count("\n", 0, m.start()) <= 4:
         return int(m.group("y")), (m.start(), m.end())
     off = max(0, len(norm) - 200)
@@ -790,7 +798,11 @@ class _Extractor:
                     # before it: the document's year
                     ctx.year, ctx.period, ctx.year_span = self._dateline[0], None, self._dateline[1]
                 elif val in ("上一年", "上年度", "上年", "去年", "前一年"):
-                    ctx.year = year - 1 if year is not None else None
+                    # 去年 of an undated text counts from the text's own year (a title, a
+                    # line's opening year), not from a year named in passing (高雄自2017年以後
+                    # …,去年出生人數…): that 去年 has no year a reader can know
+                    ctx.year = year - 1 if year is not None and (
+                        val != "去年" or self._own_year(year_span)) else None
                     ctx.period, ctx.year_span = "上年", (a, b)
                 else:
                     ctx.year, ctx.period, ctx.year_span = year, period, year_span
@@ -1060,6 +1072,12 @@ class _Extractor:
                  for name, lvl in self.doc.places.items() if lvl == level]
         at, name = max(named, default=(-1, ""))
         return name if at >= 0 else self.doc.name(a, b)
+
+    def _own_year(self, span: tuple[int, int] | None) -> bool:
+        """Whether the year at ``span`` is the text's own (in a title, or opening a line), the
+        year a 去年 of an undated text counts from."""
+        return span is not None and (self._in_title(span[0]) or not self.doc.norm[:span[0]].strip(" \t")
+                                     or self.doc.norm[:span[0]].rstrip(" \t").endswith("\n"))
 
     def _in_title(self, pos: int) -> bool:
         return any(a <= pos < b for a, b in self._titles)
