@@ -716,7 +716,7 @@ def test_a_news_date_line_anchors_this_year_and_last_year() -> None:
     assert recs[2009] == {"births": 62274} and recs[2010] == {"births_parity2": 59000}
     # without the date line, 去年 after a year named in passing has no year a reader can know
     # (this item's 去年 is 2009, not 2007)
-    recs = {r["year"]: figures(r) for r in extract_figures("我市2008年出生7万人。去年全市出生62274人。")}
+    recs = {r["year"]: figures(r) for r in extract_figures("青岛早报\n我市2008年出生7万人。去年全市出生62274人。")}
     assert recs[None] == {"births": 62274}
 
 
@@ -2315,9 +2315,10 @@ def test_living_in_towns_is_no_place_at_a_clause_start() -> None:
     # a news item dated 2005年03月02日 in its first lines: 去年 is 2004
     ("http://www.sina.com.cn 2005年03月02日12:40 贵州都市报\n\n据悉,去年贵阳市人口出生率为11.4‰。",
      {2004: {"birth_rate_permille": 11.4}}),
-    # no date: 去年 counts from a year opening a line (the text's own), not one named in passing
+    # no date: 去年 counts from the text's own year (here opening a line), not from one named in
+    # passing (below the heading, which states no year)
     ("2012年全镇出生人口230人。去年全镇出生人口210人。", {2012: {"births": 230}, 2011: {"births": 210}}),
-    ("高雄自2017年以後出生人口力度不足,去年出生人數1萬5805人。", {None: {"births": 15805}}),
+    ("高雄人口\n高雄自2017年以後出生人口力度不足,去年出生人數1萬5805人。", {None: {"births": 15805}}),
     # the start of a span or a census moment is no date line
     ("2014年10月1日至2015年4月30日,全镇共出生106人。", {None: {"births": 106}}),
     # a family-planning statistical year is the year of its figures
@@ -2328,3 +2329,33 @@ def test_living_in_towns_is_no_place_at_a_clause_start() -> None:
 ])
 def test_batch_34_forms(text: str, expected: dict) -> None:
     assert by_year(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a census compared with, at its moment; the registered population the census counted
+    ("全县常住人口为299555人,同第五次全国人口普查2000年11月1日零时的333586人相比,十年共减少34031人。"
+     "全县普查登记的户籍人口为356738人。",
+     {None: {"permanent_population": 299555, "total_population": 356738},
+      2000: {"permanent_population": 333586}}),
+    # a footnote mark without its brackets (a PDF's) is no value
+    ("全市常住人口 3为 5611701 人。", {None: {"permanent_population": 5611701}}),
+    # the area a county administers
+    ("高阳县现有管辖范围常住人口为318986人。", {None: {"permanent_population": 318986}}),
+    # a survey's sample, named in the sentence, even beside the whole district
+    ("我区这次调查入户登记的样本量为25172人,其中常住人口为19528人,分别占全区常住总人口的3.1%。", {}),
+    # 今年 after a year named in passing has no year; after a year of accounts it is that year
+    ("流动人口工作总结\n自2000年实行封闭管理以来,流入人口增多。今年,开发区出生人口25人。", {None: {"births": 25}}),
+    ("省考核组对我区2013年度工作进行考核。截至今年11月底,我区户籍人口68.51万人。",
+     {2013: {"total_population": 685100}}),
+])
+def test_batch_35_36_forms(text: str, expected: dict) -> None:
+    assert by_year(text) == expected
+
+
+def test_a_footnote_mark_does_not_split_a_name() -> None:
+    """人户分离[6]人口 is the persons living away from their registration (no field), not 人口
+    (the population) after a footnote."""
+    recs = extract_figures("全区常住人口中,人户分离人口[5]为89806人,其中,市辖区内人户分离[6]人口为39920人,"
+                           "流动人口为49886人。")
+    assert [(r["series"], figures(r)) for r in recs if figure_fields(r)] == [
+        ("migrant", {"total_population": 49886})]

@@ -242,7 +242,10 @@ _SUPPOSING = re.compile(r"\s*(?:(?:如果|假如|假设|倘若|要是)(?!按|以
 #: A sentence about a survey's own sample (此次人口变动抽样调查常住人口593人,其中…出生人口3人;
 #: 本次调查人口出生率为4.58‰): its figures are the few hundred people surveyed, not the place's.
 #: Estimates for the whole place drawn from it (本次调查推算,全市常住人口…) are the place's.
-_SAMPLE = re.compile(r"\s*(?:此次|本次|这次|该次)[^,。;\n]{0,12}?调查(?![^。\n]*(?:推算|全[省市县区镇乡]))")
+#: A sentence that names its sample stays the sample's (我区这次调查…样本量为25172人,其中常住人口
+#: 为19528人,分别占全区…).
+_SAMPLE = re.compile(r"\s*(?:我[省市县区镇乡])?(?:此次|本次|这次|该次)[^,。;\n]{0,12}?调查"
+                     r"(?:(?=[^。\n]*样本)|(?![^。\n]*(?:推算|全[省市县区镇乡])))")
 #: A chronicle's year heading: a year alone before a line break, at a line's start or after 。.
 _HEADING_YEAR = re.compile(r"(?:^|(?<=[\n。]))[ \t]*(?P<y>(?:19|20)\d{2})[ \t]*年[ \t]*(?=\n)")
 #: A list marker right before a name: the name heads a section (一、常住人口 / (二)户籍人口).
@@ -272,7 +275,7 @@ _NEUTRAL = re.compile(
     r"|数据显示|的|中|为|是|在|全|总|年|底|末|份|月|日|\d|同期|据|我|本|该|已|已经|全部|户籍|常住|流动"
     r"|流入|流出|外来|[-.~至到]|[一二三四五六七八九十]是|第[一二三四五六七八九十]+|首先|其次|另外|此外"
     r"|同时|再次|最后|[一二三四五六七八九十]+、|纯|上报|报告|据悉|据了解|据介绍|据调查|根据|报表|年报|资料"
-    r"|显示|表明|核实|期内|公安|居住半年以上的?|实际|另有|另|在册的?|原|而|按照|按|依据|时|之)*")
+    r"|显示|表明|核实|期内|公安|普查|管辖范围内?|居住半年以上的?|实际|另有|另|在册的?|原|而|按照|按|依据|时|之)*")
 _CHANGE = re.compile(r"比上年|较上年|比去年|较去年|同比|环比|与上年|与去年|比上一年|增加|减少|下降|上升"
                      r"|增长|提高|降低|增幅|降幅|净增|净减|回落|多出|少了")
 _COMPARED_PLAIN = re.compile(r"\s*,?\s*(?P<w>与|比|较|同|和)\s*(?:(?P<y>(?:19|20)\d{2})\s*年|"
@@ -317,9 +320,11 @@ _PREV_CLAUSE = re.compile(r"\s*[,;]\s*(?P<m>去年同期|上年同期|去年|上
 #: What follows the compared figure: 相比 / 持平 after 与; a change after 比 / 较 (比2015年的298人增加58人).
 _COMPARED_END = re.compile(r"\s*(?:相比|比较|基本持平|持平|相当|基本相当|相同|一致)")
 _COMPARED_CHANGE = re.compile(r"\s*(?:相比)?\s*,?\s*(?:增加|减少|下降|上升|多|少|提高|降低|增长|略有|有所)")
-#: …常住人口579101人,与2010年第六次全国人口普查的442854人相比: the figure of the last census.
+#: …常住人口579101人,与2010年第六次全国人口普查的442854人相比 (…同第五次全国人口普查2000年11月
+#: 1日零时的333586人相比): the figure of the last census.
 _COMPARED_CENSUS = re.compile(r"(?:\s*\([^()]{0,80}\))?\s*,?\s*(?P<w>与|同|和|比|较)\s*(?:(?P<y>(?:19|20)\d{2})\s*年\s*)?"
-                              r"(?:" + headers.census_name("c") + r"|“?(?P<c2>[四五六七])普”?)(?:时)?(?:的)?\s*")
+                              r"(?:" + headers.census_name("c") + r"|“?(?P<c2>[四五六七])普”?)(?:时)?"
+                              r"(?:\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:零时|0时|24时)?)?(?:的)?\s*")
 #: 据公安部户籍登记 / 公安机关常住户口登记资料: the police household register, whose 常住人口 are
 #: the registered (户籍) population of older gazetteers.
 _POLICE_REGISTER = re.compile(r"公安[^,。;]{0,6}(?:户籍|户口)|(?:户籍|常住户口|户口)登记")
@@ -798,12 +803,15 @@ class _Extractor:
                     # before it: the document's year
                     ctx.year, ctx.period, ctx.year_span = self._dateline[0], None, self._dateline[1]
                 elif val in ("上一年", "上年度", "上年", "去年", "前一年"):
-                    # 去年 of an undated text counts from the text's own year (a title, a
-                    # line's opening year), not from a year named in passing (高雄自2017年以後
+                    # 去年 of an undated text counts from the text's own year (its heading's,
+                    # a line's opening year), not from a year named in passing (高雄自2017年以後
                     # …,去年出生人數…): that 去年 has no year a reader can know
                     ctx.year = year - 1 if year is not None and (
-                        val != "去年" or self._own_year(year_span)) else None
+                        val != "去年" or self._own_year(year, year_span)) else None
                     ctx.period, ctx.year_span = "上年", (a, b)
+                elif val == "今年" and not self._own_year(year, year_span):
+                    # 自2000年实行封闭管理以来…。今年,开发区流入的5037人中: the same for 今年
+                    ctx.year, ctx.period, ctx.year_span = None, period, (a, b)
                 else:
                     ctx.year, ctx.period, ctx.year_span = year, period, year_span
             elif kind in ("place", "self"):
@@ -1073,11 +1081,19 @@ class _Extractor:
         at, name = max(named, default=(-1, ""))
         return name if at >= 0 else self.doc.name(a, b)
 
-    def _own_year(self, span: tuple[int, int] | None) -> bool:
-        """Whether the year at ``span`` is the text's own (in a title, or opening a line), the
-        year a 去年 of an undated text counts from."""
-        return span is not None and (self._in_title(span[0]) or not self.doc.norm[:span[0]].strip(" \t")
-                                     or self.doc.norm[:span[0]].rstrip(" \t").endswith("\n"))
+    def _own_year(self, year: int | None, span: tuple[int, int] | None) -> bool:
+        """Whether ``year``, stated at ``span``, is the text's own (a year of its first line, its
+        heading; a year opening a line; a year of accounts, 2013年度): the year a 今年 / 去年 of
+        an undated text counts from."""
+        norm = self.doc.norm
+        if span is None:
+            return False
+        # (the first line as printed: the normalised text joins lines that only wrap a word)
+        head = headers.normalize_text(self.doc.original.lstrip().split("\n", 1)[0])
+        if year is not None and any(m.group("y") and int(m.group("y")) == year for m in _YEAR.finditer(head)):
+            return True
+        return (not norm[:span[0]].strip(" \t") or norm[:span[0]].rstrip(" \t").endswith("\n")
+                or norm[span[0]:span[1]].endswith("年度"))
 
     def _in_title(self, pos: int) -> bool:
         return any(a <= pos < b for a, b in self._titles)

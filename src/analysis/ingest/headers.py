@@ -69,10 +69,17 @@ _PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])(?:[(（](?=[^)）]*[aeiouvüāáǎà
                      r"[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,7}[)）])+")
 
 
+#: A bulletin's footnote mark after a word or a number (常住人口[3]为, 人户分离[6]人口, 性别比【22】),
+#: or its bare digit where a PDF lost the brackets (常住人口 3为 5611701 人).
+_FOOTNOTE = re.compile(r"(?<=[\u4e00-\u9fff\d])(?:\[\d{1,2}\]|【\d{1,2}】)|(?<=[\u4e00-\u9fff]) \d(?=为\s*\d)")
+
+
 def annotation_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of romanised readings inserted after characters (``增長(zhǎng)率``): they split the
-    words a reader sees as one, so the extractor reads the text without them."""
-    return [(m.start(), m.end()) for m in _PINYIN.finditer(text)]
+    """Spans of romanised readings inserted after characters (``增長(zhǎng)率``) and of footnote
+    marks (``常住人口[3]为``): they split the words a reader sees as one, so the extractor reads
+    the text without them."""
+    return sorted([(m.start(), m.end()) for m in _PINYIN.finditer(text)]
+                  + [(m.start(), m.end()) for m in _FOOTNOTE.finditer(text)])
 
 
 _OCR_PERMILLE = re.compile(r"(?<=\d)\s?%(?:oo|[oO0c])(?![A-Za-z0-9])")
