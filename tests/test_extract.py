@@ -2359,3 +2359,28 @@ def test_a_footnote_mark_does_not_split_a_name() -> None:
                            "流动人口为49886人。")
     assert [(r["series"], figures(r)) for r in recs if figure_fields(r)] == [
         ("migrant", {"total_population": 49886})]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the migrant women, said 流进
+    ("近湖乡八个村有12422户,总人口为51782人,流进育龄妇女有19942名。",
+     [("main", {"total_population": 51782}), ("migrant", {"women_15_49": 19942})]),
+    # the whole village, counted inside 在…中
+    ("从年龄结构上看,在全村1150人中,7岁以下儿童101人。", [("main", {"total_population": 1150})]),
+    # 总人口(常住): the total is the resident population
+    ("2015年年末,全县总人口(常住)为44.91万人,城镇人口为6.27万人。", [("main", {"permanent_population": 449100})]),
+    # live births (活产) of a maternal-health report are births
+    ("2012年1-6月,全市产妇1402人,活产1411人。", [("main", {"births": 1411})]),
+    # the population monitoring of a calendar year; reported births with a note on what they include
+    ("2021年自然年度人口监测共出生29601人,出生率5.9‰。", [("main", {"births": 29601, "birth_rate_permille": 5.9})]),
+    ("2017年1-9月,全市出生上报(含往年补报)73408人。", [("main", {"births": 73408})]),
+    # a relative year glossed with its calendar year; a change 自…至…
+    ("新埤鄉去(2022)年4月的總人口數為9671人。", [("main", {"total_population": 9671})]),
+    ("梅山鄉2024年新生兒自76人上升至107人。", [("main", {"births": 107})]),
+])
+def test_batch_34_36_names(text: str, expected: list) -> None:
+    assert [(r["series"], figures(r)) for r in extract_figures(text) if figure_fields(r)] == expected
+
+
+def test_a_relative_year_glossed_with_its_calendar_year() -> None:
+    assert by_year("新埤鄉去(2022)年4月的總人口數為9671人。") == {2022: {"total_population": 9671}}

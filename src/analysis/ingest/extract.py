@@ -94,15 +94,16 @@ _TOTAL_WORDS = frozenset({"合计", "共计", "总计"})
 _OTHER_UNITS = "户对次元岁年月日天件份盒条场期项所家台本张支袋瓶斤倍亩座位村组批周"
 
 _FILLER = re.compile(
-    r"(?:\s|\[\d{1,2}\]|:|了|仍然|仍|首次|首度|再次|再|又|曾经|曾|一度|高达|最高达|低至|仅有|为|是|共增加|(?:下降|降低|上升|增加|减少|提高|回升|回落|攀升|滑落|下滑|跌|降|升|增|减)?(?:至|到)|降为|升为|发展为|发展到|发展至|已经|已|进一步|降低为|下降为|上升为|已达到|已经达到|达到了|达到|已达|达|有|共有|共计|共|计|合计|总计|累计|仅为|仅剩|只剩|剩下|仅|只有|却|则|也|还|更|竟然|竟"
+    r"(?:\s|\[\d{1,2}\]|\(\s*(?:含|包括|包含)[^()\d]{1,15}\)|上报|:|了|仍然|仍|首次|首度|再次|再|又|曾经|曾|一度|高达|最高达|低至|仅有|为|是|共增加|(?:下降|降低|上升|增加|减少|提高|回升|回落|攀升|滑落|下滑|跌|降|升|增|减)?(?:至|到)|降为|升为|发展为|发展到|发展至|已经|已|进一步|降低为|下降为|上升为|已达到|已经达到|达到了|达到|已达|达|有|共有|共计|共|计|合计|总计|累计|仅为|仅剩|只剩|剩下|仅|只有|却|则|也|还|更|竟然|竟"
     r"|约为|约有|约|大约|近|接近|超过|突破|跌破|不足|不到|逾|分别为|分别是|分别达到|分别达|分别|人数|总数|总量"
     r"|数量|数|人口|婴儿|的|控制在|力争|确保|争取|保持在|稳定在|不低于|不高于|不超过|低于|高于|目标|新增)*")
 _APPROX_WORDS = ("约", "大约", "近", "接近", "超过", "突破", "跌破", "不足", "不到", "逾", "控制在", "力争", "确保",
                  "争取", "保持在", "不低于", "不高于", "不超过", "低于", "高于", "目标")
 #: 与 / 比 … right before a year (and its census): the year is compared with.
 _COMPARED_BEFORE = re.compile(r"(?:与|比|较|同|跟)\s*(?:(?:19|20)\d{2}\s*年\s*)?$")
-#: 总人口(常住人口)为97985人 / 总人口(即常住人口): the population a total is, named in parentheses.
-_RENAMED = re.compile(r"\s*\(\s*(?:即|也即|为)?\s*(?P<name>常住人口|户籍人口)\s*\)")
+#: 总人口(常住人口)为97985人 / 总人口(即常住人口) / 总人口(常住)为44.91万人: the population a total
+#: is, named in parentheses.
+_RENAMED = re.compile(r"\s*\(\s*(?:即|也即|为)?\s*(?P<name>常住|户籍)(?:人口)?\s*\)")
 #: The unit of a sex ratio spelt out (109.06个性别比单位, 女=100).
 _RATIO_UNIT = "个性别比单位"
 #: A number and its unit; a bulletin's footnote mark may stand between them (649357[3]人).
@@ -189,7 +190,7 @@ _TREND_YEAR = r"(?:(?:19|20)\d{2}|[一二三四五六七八九〇零○]{4})"
 _TREND_VALUE = (r"(?:千分之|百分之)?(?:\d[\d,.]*|[零〇一二两三四五六七八九十百千万]+(?:点[零〇一二三四五六七八九]+)?)"
                 r"\s*(?:万人|万|人|名|‰|%)?")
 _TREND = re.compile(
-    r"(?:数|人数|总量)?\s*(?:由|从)\s*(?:(?P<y1>" + _TREND_YEAR + r")\s*年(?:底|末)?|(?P<last>上年|去年|上一年))?\s*(?:的)?\s*"
+    r"(?:数|人数|总量)?\s*(?:由|从|自)\s*(?:(?P<y1>" + _TREND_YEAR + r")\s*年(?:底|末)?|(?P<last>上年|去年|上一年))?\s*(?:的)?\s*"
     r"(?P<v1>" + _TREND_VALUE + r")\s*,?\s*(?:上升|增加|增长|下降|减少|降低|提高|扩大|缩小|发展|回落|降|升|增|减)?"
     r"\s*(?:到|至|为)\s*(?:(?P<y2>" + _TREND_YEAR + r")\s*年(?:底|末)?"
     r"(?:\s*(?:上升|增加|增长|下降|减少|降低|提高|回落|降|升|增|减)?\s*(?:到|至|为))?"
@@ -275,7 +276,7 @@ _NEUTRAL = re.compile(
     r"|数据显示|的|中|为|是|在|全|总|年|底|末|份|月|日|\d|同期|据|我|本|该|已|已经|全部|户籍|常住|流动"
     r"|流入|流出|外来|[-.~至到]|[一二三四五六七八九十]是|第[一二三四五六七八九十]+|首先|其次|另外|此外"
     r"|同时|再次|最后|[一二三四五六七八九十]+、|纯|上报|报告|据悉|据了解|据介绍|据调查|根据|报表|年报|资料"
-    r"|显示|表明|核实|期内|公安|普查|管辖范围内?|居住半年以上的?|实际|另有|另|在册的?|原|而|按照|按|依据|时|之)*")
+    r"|显示|表明|核实|期内|公安|普查|自然年度|人口监测|监测|管辖范围内?|居住半年以上的?|实际|另有|另|在册的?|原|而|按照|按|依据|时|之)*")
 _CHANGE = re.compile(r"比上年|较上年|比去年|较去年|同比|环比|与上年|与去年|比上一年|增加|减少|下降|上升"
                      r"|增长|提高|降低|增幅|降幅|净增|净减|回落|多出|少了")
 _COMPARED_PLAIN = re.compile(r"\s*,?\s*(?P<w>与|比|较|同|和)\s*(?:(?P<y>(?:19|20)\d{2})\s*年|"
@@ -290,7 +291,7 @@ _AMONG_BIRTHS = re.compile(r"出生(?:的|人口)?\s*(?P<n>\d[\d,]*)\s*(?:人|�
 _AS_OF = re.compile(r"\s*(?:截至|截止|至|到)\s*(?:(?P<y>(?:19|20)\d{2})\s*年|(?P<rel>去年|上年|今年|本年))\s*"
                     r"(?:底|末|(?:12|十二)\s*月\s*(?:31\s*日|底|末))\s*,?\s*")
 #: The persons of a headcount, ending its clause (36696人, 1.2万人, 53万2854人, 14270人口).
-_HEAD_PERSONS = r"(?P<v>\d[\d,.]*\s*(?:万零?\d{0,4})?\s*人)(?:口)?(?=\s*(?:[,;。、)\n]|$))"
+_HEAD_PERSONS = r"(?P<v>\d[\d,.]*\s*(?:万零?\d{0,4})?\s*人)(?:口)?(?=\s*(?:[,;。、)\n]|中\s*,|$))"
 #: The villages and groups a place has (辖21个行政村,387个村民小组): one character of them, after 辖.
 _HELD_UNIT = r"[\d\s一二三四五六七八九十百个行政村居委会社区自然民小组和、]"
 _HELD = r"(?:共辖|现辖|下辖|辖)" + _HELD_UNIT
@@ -1216,7 +1217,7 @@ class _Extractor:
         renamed = _RENAMED.match(norm, lab.end, e) if field_name == "total_population" else None
         if renamed and norm[_FILLER.match(norm, renamed.end(), e).end():e][:1].isdigit():
             # 全县总人口(常住人口)为97985人: the population is the one the parenthesis names
-            field_name = self._by_text[renamed.group("name")].field
+            field_name = self._by_text[renamed.group("name") + "人口"].field
             lab = _Label(lab.start, renamed.end(), norm[lab.start:renamed.end()], lab.label, lab.topic)
         as_of = _AS_OF.match(norm, lab.end, e)
         if as_of and headers.TOPIC_OF.get(field_name) in ("population", "women", "migrant"):

@@ -74,12 +74,18 @@ _PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])(?:[(（](?=[^)）]*[aeiouvüāáǎà
 _FOOTNOTE = re.compile(r"(?<=[\u4e00-\u9fff\d])(?:\[\d{1,2}\]|【\d{1,2}】)|(?<=[\u4e00-\u9fff]) \d(?=为\s*\d)")
 
 
+#: A relative year with its calendar year in parentheses (去(2022)年, 明(2026)年): the year is
+#: read without the word and the parentheses around it.
+_GLOSSED_YEAR = re.compile(r"(?P<a>[去今明前]\s*\(\s*)(?:19|20)\d{2}(?P<b>\s*\))\s*年")
+
+
 def annotation_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of romanised readings inserted after characters (``增長(zhǎng)率``) and of footnote
-    marks (``常住人口[3]为``): they split the words a reader sees as one, so the extractor reads
-    the text without them."""
+    """Spans of romanised readings inserted after characters (``增長(zhǎng)率``), of footnote
+    marks (``常住人口[3]为``) and of the word glossing a year (``去(2022)年``): they split the words
+    a reader sees as one, so the extractor reads the text without them."""
     return sorted([(m.start(), m.end()) for m in _PINYIN.finditer(text)]
-                  + [(m.start(), m.end()) for m in _FOOTNOTE.finditer(text)])
+                  + [(m.start(), m.end()) for m in _FOOTNOTE.finditer(text)]
+                  + [m.span(g) for m in _GLOSSED_YEAR.finditer(text) for g in ("a", "b")])
 
 
 _OCR_PERMILLE = re.compile(r"(?<=\d)\s?%(?:oo|[oO0c])(?![A-Za-z0-9])")
@@ -190,7 +196,7 @@ LABELS: tuple[Label, ...] = tuple(
     + _labels("married_women_15_49", "已婚", header=False, needs="women")
     # births
     + _labels("births", "出生人口", "出生人数", "出生数", "出生人口数", "出生婴儿", "出生婴儿数",
-              "出生", "新生儿", "新生儿数", "新生婴儿", "新生婴儿数", "活产数", "出生总数", "诞生",
+              "出生", "新生儿", "新生儿数", "新生婴儿", "新生婴儿数", "活产数", "活产", "活产人数", "出生总数", "诞生",
               "诞生人数", "生小孩", "出生新生儿", "新生儿出生", "新出生婴儿", "新出生人口", "新出生",
               "出生落户人口", "出生落户", "生育婴儿")
     + _labels("births_parity1", "一孩出生", "1孩出生", "出生一孩", "一孩出生数", "一孩出生人数",
@@ -305,7 +311,7 @@ SERIES_WORDS: dict[str, str] = {
     "户籍人口": "main", "户籍": "main", "常住人口": "resident", "常住": "resident",
     "流动人口": "migrant", "流入人口": "migrant", "外来人口": "migrant", "流动": "migrant",
     "外来": "migrant", "流入": "migrant", "流出人口": "out_migrant", "外出人口": "out_migrant",
-    "流出": "out_migrant", "总人口": "main", "人口": "main", "全部人口": "main",
+    "流出": "out_migrant", "流进": "migrant", "总人口": "main", "人口": "main", "全部人口": "main",
 }
 #: Words of :data:`SERIES_WORDS` that name no particular series (人口出生率 is the main one).
 SERIES_NEUTRAL: frozenset[str] = frozenset({"总人口", "人口", "全部人口"})
