@@ -94,7 +94,7 @@ _TOTAL_WORDS = frozenset({"合计", "共计", "总计"})
 _OTHER_UNITS = "户对次元岁年月日天件份盒条场期项所家台本张支袋瓶斤倍亩座位村组批周"
 
 _FILLER = re.compile(
-    r"(?:\s|\[\d{1,2}\]|\(\s*(?:含|包括|包含)[^()\d]{1,15}\)|上报|:|了|仍然|仍|首次|首度|再次|再|又|曾经|曾|一度|高达|最高达|低至|仅有|为|是|共增加|(?:下降|降低|上升|增加|减少|提高|回升|回落|攀升|滑落|下滑|跌|降|升|增|减)?(?:至|到)|降为|升为|发展为|发展到|发展至|已经|已|进一步|降低为|下降为|上升为|已达到|已经达到|达到了|达到|已达|达|有|共有|共计|共|计|合计|总计|累计|仅为|仅剩|只剩|剩下|仅|只有|却|则|也|还|更|竟然|竟"
+    r"(?:\s|\(\s*(?:含|包括|包含)[^()\d]{1,15}\)|上报|:|了|仍然|仍|首次|首度|再次|再|又|曾经|曾|一度|高达|最高达|低至|仅有|为|是|共增加|(?:下降|降低|上升|增加|减少|提高|回升|回落|攀升|滑落|下滑|跌|降|升|增|减)?(?:至|到)|降为|升为|发展为|发展到|发展至|已经|已|进一步|降低为|下降为|上升为|已达到|已经达到|达到了|达到|已达|达|有|共有|共计|共|计|合计|总计|累计|仅为|仅剩|只剩|剩下|仅|只有|却|则|也|还|更|竟然|竟"
     r"|约为|约有|约|大约|近|接近|超过|突破|跌破|不足|不到|逾|分别为|分别是|分别达到|分别达|分别|人数|总数|总量"
     r"|数量|数|人口|婴儿|的|控制在|力争|确保|争取|保持在|稳定在|不低于|不高于|不超过|低于|高于|目标|新增)*")
 _APPROX_WORDS = ("约", "大约", "近", "接近", "超过", "突破", "跌破", "不足", "不到", "逾", "控制在", "力争", "确保",
@@ -106,9 +106,10 @@ _COMPARED_BEFORE = re.compile(r"(?:与|比|较|同|跟)\s*(?:(?:19|20)\d{2}\s*�
 _RENAMED = re.compile(r"\s*\(\s*(?:即|也即|为)?\s*(?P<name>常住|户籍)(?:人口)?\s*\)")
 #: The unit of a sex ratio spelt out (109.06个性别比单位, 女=100).
 _RATIO_UNIT = "个性别比单位"
-#: A number and its unit; a bulletin's footnote mark may stand between them (649357[3]人).
+#: A number and its unit (a bulletin's footnote mark between them, 649357[3]人, is not read:
+#: :func:`headers.annotation_spans`).
 _VALUE = re.compile(
-    r"(?P<pre>千分之|百分之)?(?P<sign>[-负](?=\s*\d))?\s*(?P<num>" + _NUM + r")(?:\[\d{1,2}\])?"
+    r"(?P<pre>千分之|百分之)?(?P<sign>[-负](?=\s*\d))?\s*(?P<num>" + _NUM + r")"
     r"\s*(?P<mult>万|亿)?(?P<rest>(?<=万)零?(?:\d,\d{3}|\d{1,4})(?=\s*[人名]))?(?P<about>余|多)?\s*"
     r"(?P<unit>人次|万人|人|名|" + _RATIO_UNIT + r"|个|例|口|‰|%|:\s*(?P<den>\d+(?:\.\d+)?)(?!\d))?"
     r"(?P<women>\s*\((?:女|女性|以女性|女婴)?\s*(?:=|为)?\s*100\))?"
@@ -475,9 +476,8 @@ _SIGNATURE_DATE = re.compile(r"(?:^|\n)[ \t]*(?P<y>(?:19|20)\d{2}|[一二][〇�
 
 def _dateline(norm: str) -> tuple[int, tuple[int, int]] | None:
     """The year of a news item's date line (2010-05-27, 2024/01/22, 2005年03月02日 in its first
-    lines), or of an
-    official document's date under its signature (a last line 2021年2月23日 / 二〇二一年二月二十三日),
-    and its span."""
+    lines), or of an official document's date under its signature (a last line 2021年2月23日 /
+    二〇二一年二月二十三日), and its span."""
     head = norm[:300]
     m = _DATELINE.search(head)
     if m is None:
@@ -535,6 +535,10 @@ class _Extractor:
         self.sentences = sentences(norm, self._tables)
         self._by_text, self._label_re, self._joined_re = _names()
         self._titles = title_spans(norm)
+        # the years of the text's first line as printed (the normalised text joins lines that
+        # only wrap a word): its heading's years, the text's own
+        head = headers.normalize_text(self.doc.original.lstrip().split("\n", 1)[0])
+        self._heading_years = {int(m.group("y")) for m in _YEAR.finditer(head) if m.group("y")}
         self._consumed: list[tuple[int, int]] = []
         #: the name, field and context of the last figure read, and where its value ends
         self._last_read: tuple[_Label, str, Context, int] | None = None
@@ -1089,12 +1093,8 @@ class _Extractor:
         norm = self.doc.norm
         if span is None:
             return False
-        # (the first line as printed: the normalised text joins lines that only wrap a word)
-        head = headers.normalize_text(self.doc.original.lstrip().split("\n", 1)[0])
-        if year is not None and any(m.group("y") and int(m.group("y")) == year for m in _YEAR.finditer(head)):
-            return True
-        return (not norm[:span[0]].strip(" \t") or norm[:span[0]].rstrip(" \t").endswith("\n")
-                or norm[span[0]:span[1]].endswith("年度"))
+        return (year in self._heading_years or not norm[:span[0]].strip(" \t")
+                or norm[:span[0]].rstrip(" \t").endswith("\n") or norm[span[0]:span[1]].endswith("年度"))
 
     def _in_title(self, pos: int) -> bool:
         return any(a <= pos < b for a, b in self._titles)
