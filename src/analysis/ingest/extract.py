@@ -1090,11 +1090,11 @@ class _Extractor:
         """Whether ``year``, stated at ``span``, is the text's own (a year of its first line, its
         heading; a year opening a line; a year of accounts, 2013年度): the year a 今年 / 去年 of
         an undated text counts from."""
-        norm = self.doc.norm
         if span is None:
             return False
-        return (year in self._heading_years or not norm[:span[0]].strip(" \t")
-                or norm[:span[0]].rstrip(" \t").endswith("\n") or norm[span[0]:span[1]].endswith("年度"))
+        norm = self.doc.norm
+        opens_line = not norm[norm.rfind("\n", 0, span[0]) + 1:span[0]].strip()
+        return year in self._heading_years or opens_line or norm[span[0]:span[1]].endswith("年度")
 
     def _in_title(self, pos: int) -> bool:
         return any(a <= pos < b for a, b in self._titles)
