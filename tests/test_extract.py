@@ -1625,6 +1625,19 @@ def test_a_population_that_does_not_fit_its_households_is_garbled() -> None:
     assert got == [{"total_population": 78000}]
 
 
+def test_a_count_larger_than_chinas_population_is_garbled() -> None:
+    """常住人口为2 270 816萬人 (BO06, a stray 萬 after a count in persons): 2,270,816 x 10,000 =
+    22,708,160,000 persons, more than China's 1.41 billion: reported as an error, not read and not
+    guessed; the in-migrants beside it are still read. 全国总人口141178万人 (1.41 billion) is read."""
+    recs = extract_figures("截止至2010年11月,延边地区常住人口为2 270 816萬人,流入人口为459 808人。")
+    assert [figures(r) for r in recs if figure_fields(r)] == [{"in_migrants": 459808}]
+    note = only(problems(recs, "too_many"))
+    assert note["severity"] == "error" and "22708160000" in note["message_en"]
+    assert "2 270 816萬人" in note["message_zh"]
+    got = [figures(r) for r in extract_figures("2020年,全国总人口141178万人。") if figure_fields(r)]
+    assert got == [{"total_population": 1411780000}]
+
+
 def test_the_year_of_a_figure_in_parentheses_after_it() -> None:
     """面积32.1平方千米,人口2.71万人(2002年): the figure is 2002's."""
     got = [(r["year"], figures(r)) for r in extract_figures("西城乡面积32.1平方千米,人口2.71万人(2002年)。")

@@ -572,6 +572,12 @@ TABLE: dict[str, dict[str, str]] = {
         "en": "{label} '{text}' does not fit the {households} households beside it ({per} persons a "
               "household, impossible): garbled; not read and not guessed.",
     },
+    "ingest.extract.extract.too_many": {
+        "zh": "{label}“{text}”读作{value}人,比全国人口还多,不可能(是否多印了“万”?),应是乱码,"
+              "未读取,也不猜测其值。",
+        "en": "{label} '{text}' reads as {value} persons, more than China's whole population, "
+              "impossible (a stray 万?): garbled; not read and not guessed.",
+    },
     "ingest.extract.extract.not_whole": {
         "zh": "{label}“{text}”不是整数(人数必须是整数),疑为乱码,未读取。",
         "en": "{label} '{text}' is not a whole number of persons (garbled?); not read.",

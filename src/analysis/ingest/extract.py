@@ -147,6 +147,10 @@ _HOUSEHOLDS_BEFORE = re.compile(r"(?<![\d.])(?P<h>\d[\d,]*(?:\.\d+)?)\s*(?P<wan>
 #: 4.41 persons in 1982 and 2.62 in 2020 (NBS census communiqués), so a figure beyond 12 (or
 #: below 1) beside its households is a garbled number.
 _PERSONS_PER_HOUSEHOLD_MAX = 12
+#: More persons than China's whole population (1.41 billion at the 2020 census, NBS) is no
+#: count of any place these texts are about: 2 270 816萬人, a count in persons with a stray 万,
+#: would be 22.7 billion.
+_PERSONS_MAX = 1_500_000_000
 #: 民国5年(1916)…17年为117281人: after a year of the Republic, a bare 17年 counts from 1912 too
 _ROC_LATER = re.compile(r"(?<![\d.第)\u4e00-\u9fff])(?P<n>\d{1,3}|[一二三四五六七八九十]{1,4})\s*年"
                         r"(?![间間中来內内里的以后前代之多左右期龄级限底末])")
@@ -1431,6 +1435,10 @@ class _Extractor:
             d = d * mult
             if d != d.to_integral_value():
                 self._problem("extract.not_whole", "error", field_name, ctx, span, lab, label_text)
+                return None
+            if d > _PERSONS_MAX:
+                self._problem("extract.too_many", "error", field_name, ctx, span, lab, label_text,
+                              value=as_number(d))
                 return None
         else:
             if mult != 1:
