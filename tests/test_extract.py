@@ -1625,6 +1625,20 @@ def test_a_population_that_does_not_fit_its_households_is_garbled() -> None:
     assert got == [{"total_population": 78000}]
 
 
+def test_the_level_a_change_came_to_not_the_change() -> None:
+    """出生人口较上年减少312人,降至2750人: 2750 is the year's births, 312 the change (not read);
+    the same with a share (下降10.2%), a rate's points and 为 / 达到 after the change."""
+    cases = {
+        "2023年全区出生人口较上年减少312人,降至2750人。": {"births": 2750},
+        "2023年全区出生人口比上年下降10.2%,降至2750人。": {"births": 2750},
+        "2023年全县户籍人口较上年减少1200人,为35.6万人。": {"total_population": 356000},
+        "2023年全县常住人口比2022年增加0.3万人,达到52.1万人。": {"permanent_population": 521000},
+        "2023年全县人口出生率比上年下降0.52个千分点,降至6.85‰。": {"birth_rate_permille": 6.85},
+    }
+    for text, want in cases.items():
+        assert [figures(r) for r in extract_figures(text) if figure_fields(r)] == [want], text
+
+
 def test_a_count_larger_than_chinas_population_is_garbled() -> None:
     """常住人口为2 270 816萬人 (BO06, a stray 萬 after a count in persons): 2,270,816 x 10,000 =
     22,708,160,000 persons, more than China's 1.41 billion: reported as an error, not read and not

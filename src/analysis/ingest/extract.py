@@ -233,6 +233,11 @@ _YEAR_LIST_AFTER = re.compile(r"\s*(?:于|在|[^,;。:、()\n人名‰%]{1,12}?\
 #: 人口快速增长,增至1119人: a trend, then the level it came to (not the change).
 _TREND_TO = re.compile(r"\s*(?:(?<=数)量|数量|总量|规模)?\s*" + _TREND_WORDS
                        + r"\s*,\s*(?=" + _TO_LEVEL + r"\s*\d)")
+#: 出生人口较上年减少312人,降至2750人: a change from an earlier year, then the level it came to
+#: (the level is the figure; the change is not).
+_CHANGE_TO = re.compile(r"\s*(?:比|较|与)\s*(?:上一?年|去年|前一年|(?:19|20)\d{2}\s*年)(?:同期)?\s*(?:相比)?\s*,?\s*"
+                        r"(?:净)?(?:增加|减少|下降|上升|增长|回升|回落|降低|提高|多|少)了?\s*-?\d[\d,]*(?:\.\d+)?\s*"
+                        r"(?:万)?\s*(?:人|名|个百分点|个千分点|%|‰)?\s*,\s*(?=(?:" + _TO_LEVEL + r"|为)\s*-?\d)")
 #: …出生率稳定下降。: a name's trend ending its sentence (its years follow in the next one).
 _TREND_END = re.compile(_TREND_WORDS + r"\s*[。:]\s*")
 #: 出生率逐渐下降,从1979年的…: trend words between a name and its 从 / 由.
@@ -1243,8 +1248,9 @@ class _Extractor:
             if m:
                 fig = self._read_value(lab, field_name, ctx, lab.end + m.end(), e, "")
         if fig is None:
-            # 至1956年人口快速增长,增至1119人: the level the trend came to
-            m = _TREND_TO.match(norm, lab.end, e)
+            # 至1956年人口快速增长,增至1119人 / 出生人口较上年减少312人,降至2750人: the level the
+            # trend or the change came to
+            m = _TREND_TO.match(norm, lab.end, e) or _CHANGE_TO.match(norm, lab.end, e)
             if m:
                 filler = _FILLER.match(norm, m.end(), e)
                 fig = self._read_value(lab, field_name, ctx, filler.end(), min(e, nxt_label + 1),
