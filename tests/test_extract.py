@@ -1625,6 +1625,20 @@ def test_a_population_that_does_not_fit_its_households_is_garbled() -> None:
     assert got == [{"total_population": 78000}]
 
 
+def test_a_space_that_cuts_a_word_is_dropped_but_not_one_after_a_heading() -> None:
+    """全市普查登记的户籍人口为7118446人,同第五次全国人口普 查2000年11月1日零时的6603648人相比
+    (BN13, copied from a PDF): 普 查 is 普查, so 6603648 is the 2000 census's and 7118446 the
+    heading's 2010; a space between a heading and its paragraph (人口性别比情况 全市出生人口性别比…)
+    still parts them (N17)."""
+    text = ("六安市2010年第六次全国人口普查主要数据公报\n"
+            "全市普查登记的户籍人口为 7118446 人,同第五次全国人口普 查2000 年 11 月 1 日零时的 6603648 人相比,"
+            "十年共增加 514798 人。")
+    assert by_year(text) == {2010: {"total_population": 7118446}, 2000: {"total_population": 6603648}}
+    text = ("2005年主要指标执行情况如下: (一)人口出生情况 全市共出生36179人。"
+            "(二)人口性别比情况 全市出生人口性别比为118.06。")
+    assert by_year(text) == {2005: {"births": 36179, "sex_ratio_at_birth": 118.06}}
+
+
 def test_the_level_a_change_came_to_not_the_change() -> None:
     """出生人口较上年减少312人,降至2750人: 2750 is the year's births, 312 the change (not read);
     the same with a share (下降10.2%), a rate's points and 为 / 达到 after the change."""

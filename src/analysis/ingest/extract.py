@@ -67,7 +67,7 @@ from .document import (
 )
 from .headers import Label
 from .numbers import as_number, cn_number, to_decimal
-from .sentences import joined_wraps, sentences, title_spans
+from .sentences import joined_wraps, sentences, split_words, title_spans
 
 #: User-facing strings of the extractor (zh default, en); moved into analysis.i18n later.
 
@@ -511,6 +511,11 @@ def _plain_year(text: str) -> int | None:
 
 # The extractor ---------------------------------------------------------------------------------------
 
+#: The words a stray space may cut in two (人口普 查, 出生人 口): the names of fields and censuses.
+_CUT_WORDS = re.compile("|".join(re.escape(n) for n in sorted({lb.text for lb in headers.text_labels()},
+                                                              key=len, reverse=True)) + "|人口普查|普查")
+
+
 @functools.lru_cache(maxsize=1)
 def _names() -> tuple[dict[str, Label], re.Pattern[str], re.Pattern[str]]:
     """The names read in running text (first one per spelling), one regex finding them and the
@@ -531,7 +536,8 @@ class _Extractor:
     def __init__(self, text: str):
         self.doc = Document.of(text)
         self._cells, self._tables = text_tables.find_tables(self.doc.norm)
-        joined = joined_wraps(self.doc.norm, self._tables)
+        joined = joined_wraps(self.doc.norm, self._tables) + split_words(self.doc.norm, self._tables,
+                                                                         _CUT_WORDS)
         if joined:  # 人⏎口出生率: a word a wrapped line cut in two is read whole
             self.doc = Document.of(text, (self.doc.pos[i] for i in joined))
             self._cells, self._tables = text_tables.find_tables(self.doc.norm)

@@ -52,7 +52,24 @@ def joined_wraps(norm: str, tables: Sequence[tuple[int, int]]) -> list[int]:
     return out
 
 
+def split_words(norm: str, tables: Sequence[tuple[int, int]], words: re.Pattern[str]) -> list[int]:
+    """Where a single space cuts one of ``words`` in two in running text (同第五次全国人口普 查,
+    常住人 口, as text copied from a PDF prints them): the offsets of those spaces, outside tables,
+    which the reader drops. Only a space inside a word is dropped: one between a heading and its
+    paragraph (人口性别比情况 全市出生人口…) still parts them."""
+    out = []
+    for m in _CJK_SPACE.finditer(norm):
+        i = m.start()
+        if any(a <= i < b for a, b in tables):
+            continue
+        left, right = norm[max(0, i - 8):i], norm[i + 1:i + 9]
+        if any(w.start() < len(left) < w.end() for w in words.finditer(left + right)):
+            out.append(i)
+    return out
+
+
 _CJK = re.compile(r"[\u3400-\u9fff]")
+_CJK_SPACE = re.compile(r"(?<=[\u3400-\u9fff]) (?=[\u3400-\u9fff])")
 _YEAR_AT_END = re.compile(r"(?:^|。)[ \t]*(?:19|20)\d{2}[ \t]*年[ \t]*$")
 
 
