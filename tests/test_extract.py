@@ -1590,14 +1590,23 @@ def test_counts_since_a_date_up_to_now_are_no_years_figures() -> None:
     assert got == [(2014, {"births": 120})]
 
 
-def test_twelve_months_across_the_turn_of_a_year_are_no_calendar_years() -> None:
-    """2014年10月至2015年6月 / 2016年10月至今年9月 (a family-planning statistical year, a sample
-    survey's twelve months): the figures are that span's, with the span as their period and no
-    year; 2007年10月-2013年6月 (several years, likely misprinted) keeps its last year."""
+def test_months_across_the_turn_of_a_year_are_a_statistical_year_or_no_year() -> None:
+    """2014年10月至2015年6月: October to at most September of the next year is (a part of) the
+    family-planning statistical year named for its end (上年10月1日至本年9月30日): 2015, with the
+    span as its period, kept apart from the calendar year's 9000 (T13, BQ11, BR02, BH01).
+    2014年11月1日至2015年10月31日 (a sample survey's twelve months) and 2016年10月至今年9月 (今年
+    not dated) have the span as their period and no year; 2007年10月-2013年6月 (several years,
+    likely misprinted) keeps its last year."""
     text = "2014年10月至2015年6月,全市出生人口87559人,其中男婴45730人。2015年,全市出生人口9000人。"
     got = {(r["year"], r["period"]): figures(r) for r in extract_figures(text) if figure_fields(r)}
-    assert got == {(None, "2014年10月至2015年6月"): {"births": 87559, "births_male": 45730},
+    assert got == {(2015, "2014年10月至2015年6月"): {"births": 87559, "births_male": 45730},
                    (2015, None): {"births": 9000}}
+    got = [(r["year"], r["period"]) for r in extract_figures(
+        "2008年10月1日至2009年9月30日,全乡出生90人,出生率7.9‰。") if figure_fields(r)]
+    assert got == [(2009, "2008年10月1日至2009年9月30日")]
+    got = [(r["year"], r["period"]) for r in extract_figures(
+        "2014年11月1日至2015年10月31日,全市出生人口11.4万人。") if figure_fields(r)]
+    assert got == [(None, "2014年11月1日至2015年10月31日")]
     got = [(r["year"], r["period"]) for r in extract_figures("2016年10月至今年9月,全市共出生52710人。")
            if figure_fields(r)]
     assert got == [(None, "2016年10月至今年9月")]
@@ -2360,8 +2369,9 @@ def test_living_in_towns_is_no_place_at_a_clause_start() -> None:
     # passing (below the heading, which states no year)
     ("2012年全镇出生人口230人。去年全镇出生人口210人。", {2012: {"births": 230}, 2011: {"births": 210}}),
     ("高雄人口\n高雄自2017年以後出生人口力度不足,去年出生人數1萬5805人。", {None: {"births": 15805}}),
-    # the start of a span or a census moment is no date line
-    ("2014年10月1日至2015年4月30日,全镇共出生106人。", {None: {"births": 106}}),
+    # the start of a span or a census moment is no date line (the span is the statistical year 2015)
+    ("2014年10月1日至2015年4月30日,全镇共出生106人。", {2015: {"births": 106}}),
+    ("2014年11月1日至2015年4月30日,全镇共出生106人。", {None: {"births": 106}}),
     # a family-planning statistical year is the year of its figures
     ("2016計生年度,全市出生人數18.5萬人,自然增長率9.84‰。",
      {2016: {"births": 185000, "natural_growth_permille": 9.84}}),

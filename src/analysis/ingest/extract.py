@@ -180,9 +180,13 @@ _MONTHS_TO = re.compile(r"\s*(?:至|到|-|~)\s*")
 _PERIOD = re.compile(r"(?P<p>上半年|下半年|(?:第?[一二三四1-4]个?|前[二三两2-3]个?)季度|(?:1|一)" + _MONTHS_TO.pattern
                      + _MONTHS + r"\s*月(?:份)?|前" + _MONTHS + r"个月)")
 #: 2014年10月至2015年6月 / 2016年10月至今年9月: months across the turn of a year (a family-planning
-#: statistical year, a sample survey's twelve months): the figures are that span's, no calendar year's
-_MONTHS_ACROSS = re.compile(r"(?<![\d.])(?P<a>(?:19|20)\d{2})\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*(?:至|到|-|~|～|—)\s*"
-                            r"(?:(?P<b>(?:19|20)\d{2})\s*年|今年|本年)\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日|底|末)?")
+#: statistical year, a sample survey's twelve months): the figures are that span's. One from October
+#: of a year to September of the next at the latest is (a part of) the family-planning statistical
+#: year named for its end (上年10月1日至本年9月30日, the national population and family-planning
+#: statistical reporting system), whose year it is given; any other is no calendar year's.
+_MONTHS_ACROSS = re.compile(r"(?<![\d.])(?P<a>(?:19|20)\d{2})\s*年\s*(?P<ma>\d{1,2})\s*月(?:\s*\d{1,2}\s*日)?\s*"
+                            r"(?:至|到|-|~|～|—)\s*(?:(?P<b>(?:19|20)\d{2})\s*年|今年|本年)\s*(?P<mb>\d{1,2})\s*月"
+                            r"(?:\s*\d{1,2}\s*日|底|末)?")
 _CN_DIGIT = dict(zip("〇零○OoＯ0一二三四五六七八九", "0000000123456789"))
 _RELATIVE = re.compile(r"(?P<rel>上一年|上年度|上年|去年|前一年|今年|本年度|本年|当年|是年|目前|现在)"
                        r"(?!\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月(?!底|末)(?:\s*\d{1,2}\s*日)?\s*"
@@ -636,7 +640,10 @@ class _Extractor:
         for m in _MONTHS_ACROSS.finditer(norm, s, e):
             # (the next year only: 2007年10月-2013年6月 is a misprint of it or something else)
             if m.group("b") is None or int(m.group("b")) == int(m.group("a")) + 1:
-                events.append((m.start(), m.end(), "months_across", self.doc.text(m.start(), m.end())))
+                fp_year = int(m.group("b")) if m.group("b") and int(m.group("ma")) == 10 \
+                    and int(m.group("mb")) <= 9 else None
+                events.append((m.start(), m.end(), "months_across",
+                               (self.doc.text(m.start(), m.end()), fp_year)))
         for m in _YEAR.finditer(norm, s, e):
             y = _year_value(m)
             if m.start() > s and _COMPARED_BEFORE.search(norm, max(s, m.start() - 8), m.start()):
@@ -802,8 +809,9 @@ class _Extractor:
                 year, year_span, period = None, (a, b), str(val)
                 ctx.year, ctx.year_span, ctx.period = None, (a, b), str(val)
             elif kind == "months_across":
-                year, year_span, period = None, (a, b), str(val)
-                ctx.year, ctx.year_span, ctx.period = None, (a, b), str(val)
+                span_text, fp_year = val  # type: ignore[misc]
+                year, year_span, period = fp_year, (a, b), span_text
+                ctx.year, ctx.year_span, ctx.period = fp_year, (a, b), span_text
             elif kind == "whole_year":
                 if ctx.period != "上年":
                     period = ctx.period = None
