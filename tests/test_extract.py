@@ -2403,6 +2403,36 @@ def test_batch_35_36_forms(text: str, expected: dict) -> None:
     assert by_year(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # 育龄妇女人口 is the women aged 15-49, not 人口 (the population) after them
+    ("2018年,鹰潭市年末人口117.5万人,育龄妇女人口为40.6万人,比去年增加0.2万人。",
+     {2018: {"total_population": 1175000, "women_15_49": 406000}}),
+    # whose hundred the sex ratio is counted on, between the name and its value
+    ("2018年该市出生人口性别比(以女孩为100)113.2,同比下降0.03。", {2018: {"sex_ratio_at_birth": 113.2}}),
+    ("2015年出生率10.5‰,出生人口性別比(以女性為100)為114.97。",
+     {2015: {"birth_rate_permille": 10.5, "sex_ratio_at_birth": 114.97}}),
+    # 新生儿数量 / 出生人口数量: 新生儿数, then 量
+    ("2025年1至6月,新生儿数量为3756人,同比增长5.6%。", {2025: {"births": 3756}}),
+    ("2025年出生人口数量为3756人。", {2025: {"births": 3756}}),
+    # each value of a list with its year in parentheses; a county before 新生兒 is a place
+    ("澎湖縣新生兒人數分別為1038人(2017)、881人(2018)及988人(2019)。",
+     {2017: {"births": 1038}, 2018: {"births": 881}, 2019: {"births": 988}}),
+    # Taiwan's registered population (設籍人口)
+    ("連江縣政府資料顯示,2024年設籍人口1萬3990人,有109名新生兒。",
+     {2024: {"total_population": 13990, "births": 109}}),
+])
+def test_batch_37_39_forms(text: str, expected: dict) -> None:
+    assert by_year(text) == expected
+
+
+def test_a_populous_town_is_no_place() -> None:
+    """xx镇是XX县区人口大镇: 人口大镇 (a populous town) names no place."""
+    recs = extract_figures("xx镇是XX县区人口大镇,辖20个行政村,总人口32023人,其中已婚育龄妇女6561人。")
+    assert all(r["place"] != "人口大镇" for r in recs)
+    assert [figures(r) for r in recs if figure_fields(r)] == [
+        {"total_population": 32023, "married_women_15_49": 6561}]
+
+
 def test_a_footnote_mark_does_not_split_a_name() -> None:
     """人户分离[6]人口 is the persons living away from their registration (no field), not 人口
     (the population) after a footnote."""

@@ -106,6 +106,23 @@ def test_rule_fires(row: dict, rule: str, severity: str) -> None:
     assert hits.iloc[0]["message_zh"] and hits.iloc[0]["message_en"]
 
 
+def test_women_15_49_outside_a_plausible_share_of_the_population() -> None:
+    """总人口3202390人,其中已婚育龄妇女6561人 (BR05): 6561 / 3202390 = 0.20% (hand-worked), below
+    3%: a warning naming both fields, the share in its message. 4120 married women of 23000
+    (17.9%) and 5000 women of 20000 (25%) raise nothing; a resident population is the
+    denominator when no total is given (2000 women of 2500 residents: 80%)."""
+    f = audit_rows(base_row(total_population=3202390, married_women_15_49=6561))
+    hits = f[f["rule"] == "women_share"]
+    assert set(hits["field"]) == {"married_women_15_49", "total_population"}
+    assert set(hits["severity"]) == {"warning"} and round(hits.iloc[0]["value"], 2) == 0.20
+    assert "0.2%" in hits.iloc[0]["message_zh"] and "6561" in hits.iloc[0]["message_en"]
+    ok = audit_rows(base_row(total_population=23000, married_women_15_49=4120, women_15_49=5000))
+    assert "women_share" not in rules_of(ok)
+    resident = audit_rows(base_row(total_population=None, permanent_population=2500, women_15_49=2000))
+    assert set(resident.loc[resident["rule"] == "women_share", "field"]) == {
+        "women_15_49", "permanent_population"}
+
+
 def test_compliance_reproducible_with_whole_births() -> None:
     # 189 of 200 births = 94.5%: consistent
     assert "policy_compliance_mismatch" not in rules_of(audit_rows(base_row(policy_compliance_pct=94.5)))

@@ -289,6 +289,11 @@ TABLE: dict[str, dict[str, str]] = {
         "en": "A compliance rate of {reported}% cannot arise from a whole number of compliant "
         "births out of {births} (closest {closest}%): another denominator or a wrong figure.",
     },
+    "quality.women_share": {
+        "zh": "{women}{w}人占{pop}{p}人的{share}%,不在常见的{lo}%–{hi}%之内:两个数字中可能有一个有误。",
+        "en": "{women}, {w}, are {share}% of the {pop}, {p}: outside the plausible {lo}-{hi}%, so "
+        "one of the two figures is probably wrong.",
+    },
     "quality.cbr_high": {
         "zh": "出生率{rate}‰高于40‰,不合常理。",
         "en": "A birth rate of {rate}‰ is above 40‰, which is implausible.",

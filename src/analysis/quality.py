@@ -42,6 +42,12 @@ CBR_MAX = 40.0
 #: Balancing-equation residual that needs a look: this share of the population, at least
 #: :data:`BALANCE_MIN` persons.
 BALANCE_SHARE, BALANCE_MIN = 0.005, 10
+#: The plausible share of women aged 15-49 (all, or the married among them) in a population:
+#: women aged 15-49 were 23% of China's people at the 2020 census (NBS, 《中国人口普查年鉴-2020》),
+#: and the shares in the labelled reports of ``benchmarks/extract_corpus`` run from 7% (the married
+#: women of a migrant population) to 48% (the women of one). Outside 3-60%, one of the two figures
+#: is wrong (2008年底…总人口3202390人,其中已婚育龄妇女6561人: 0.2%).
+WOMEN_SHARE = (0.03, 0.60)
 #: |z| above which a year-on-year change in births is larger than Poisson noise (p < 0.001).
 JUMP_Z = 3.2905
 
@@ -271,6 +277,29 @@ def _cbr_high(panel: pd.DataFrame, ind: pd.DataFrame) -> list[Finding]:
                          ("births", ind["cbr_permille"].to_numpy())):
         for i, c, y in _rows(panel, ~np.isnan(values) & (values > CBR_MAX)):
             out.append(finding("cbr_high", "error", c, y, name, values[i], rate=f"{values[i]:.2f}"))
+    return out
+
+
+@rule("women_share")
+def _women_share(panel: pd.DataFrame, ind: pd.DataFrame) -> list[Finding]:
+    """Women aged 15-49 (all, or married) outside :data:`WOMEN_SHARE` of the population (the
+    total, else the resident one): one of the two figures is wrong. Both fields are named."""
+    total, resident = _num(panel["total_population"]), _num(panel["permanent_population"])
+    pop = np.where(np.isnan(total), resident, total)
+    pop_field = np.where(np.isnan(total), "permanent_population", "total_population")
+    out: list[Finding] = []
+    with np.errstate(divide="ignore", invalid="ignore"):
+        for col in ("women_15_49", "married_women_15_49"):
+            women = _num(panel[col])
+            share = np.where(pop > 0, women / pop, np.nan)
+            bad = ~np.isnan(share) & ((share < WOMEN_SHARE[0]) | (share > WOMEN_SHARE[1]))
+            for i, c, y in _rows(panel, bad):
+                fmt = {"women_zh": _label(col, "zh"), "women_en": _label(col, "en"),
+                       "pop_zh": _label(str(pop_field[i]), "zh"), "pop_en": _label(str(pop_field[i]), "en"),
+                       "w": _fmt(women[i]), "p": _fmt(pop[i]), "share": f"{share[i] * 100:.1f}",
+                       "lo": f"{WOMEN_SHARE[0] * 100:.0f}", "hi": f"{WOMEN_SHARE[1] * 100:.0f}"}
+                for fld in (col, str(pop_field[i])):
+                    out.append(finding("women_share", "warning", c, y, fld, share[i] * 100, **fmt))
     return out
 
 

@@ -154,9 +154,13 @@ def format_records(records: list[dict], file: str, language: str = "zh") -> str:
                              f"{_t('cmd.extract.line', language, line=p['line'])}")
         if rec["findings"]:
             lines.append("  " + _t("cmd.extract.findings", language))
+            shown: set[str] = set()
             for f in rec["findings"]:
                 where = f"  {_t('cmd.extract.line', language, line=f['line'])}" if "line" in f else ""
-                lines.append(f"    ✗ {sev[f['severity']][language]}: {f[f'message_{language}']}{where}")
+                line = f"    ✗ {sev[f['severity']][language]}: {f[f'message_{language}']}{where}"
+                if line not in shown:  # (a finding about two fields is shown once)
+                    shown.add(line)
+                    lines.append(line)
     return "\n".join(lines)
 
 

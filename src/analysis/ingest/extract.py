@@ -96,7 +96,7 @@ _OTHER_UNITS = "户对次元岁年月日天件份盒条场期项所家台本张�
 _FILLER = re.compile(
     r"(?:\s|\(\s*(?:含|包括|包含)[^()\d]{1,15}\)|上报|:|了|仍然|仍|首次|首度|再次|再|又|曾经|曾|一度|高达|最高达|低至|仅有|为|是|共增加|(?:下降|降低|上升|增加|减少|提高|回升|回落|攀升|滑落|下滑|跌|降|升|增|减)?(?:至|到)|降为|升为|发展为|发展到|发展至|已经|已|进一步|降低为|下降为|上升为|已达到|已经达到|达到了|达到|已达|达|有|共有|共计|共|计|合计|总计|累计|仅为|仅剩|只剩|剩下|仅|只有|却|则|也|还|更|竟然|竟"
     r"|约为|约有|约|大约|近|接近|超过|突破|跌破|不足|不到|逾|分别为|分别是|分别达到|分别达|分别|人数|总数|总量"
-    r"|数量|数|人口|婴儿|的|控制在|力争|确保|争取|保持在|稳定在|不低于|不高于|不超过|低于|高于|目标|新增)*")
+    r"|数量|(?<=数)量|数|人口|婴儿|的|控制在|力争|确保|争取|保持在|稳定在|不低于|不高于|不超过|低于|高于|目标|新增)*")
 _APPROX_WORDS = ("约", "大约", "近", "接近", "超过", "突破", "跌破", "不足", "不到", "逾", "控制在", "力争", "确保",
                  "争取", "保持在", "不低于", "不高于", "不超过", "低于", "高于", "目标")
 #: 与 / 比 … right before a year (and its census): the year is compared with.
@@ -112,7 +112,7 @@ _VALUE = re.compile(
     r"(?P<pre>千分之|百分之)?(?P<sign>[-负](?=\s*\d))?\s*(?P<num>" + _NUM + r")"
     r"\s*(?P<mult>万|亿)?(?P<rest>(?<=万)零?(?:\d,\d{3}|\d{1,4})(?=\s*[人名]))?(?P<about>余|多)?\s*"
     r"(?P<unit>人次|万人|人|名|" + _RATIO_UNIT + r"|个|例|口|‰|%|:\s*(?P<den>\d+(?:\.\d+)?)(?!\d))?"
-    r"(?P<women>\s*\((?:女|女性|以女性|女婴)?\s*(?:=|为)?\s*100\))?"
+    r"(?P<women>\s*\((?:以|按)?(?:女|女性|女孩|女婴)?\s*(?:=|为)?\s*100\))?"
     r"(?P<bound>以上|以下|以内|左右|上下)?")
 #: 突破300人,达312人 / 不足300人,仅为287人: after a bound, the exact figure in the next clause.
 _AFTER_BOUND = re.compile(r"\s*,\s*(?:已|实际|全年|年末)?(?:达到|达|为|仅为|仅有|仅|只有|只剩|仅剩|共|共计|是)\s*(?=[-\d])")
@@ -137,6 +137,8 @@ _SPAN_PERIOD = re.compile(r"(?P<a>\d{4})-(?P<b>\d{4})年")
 #: 自2014年1月17日实施,截至今年6月底 / 2014年以来累计: counts from a date up to now
 _SINCE = re.compile(r"(?:自|从)\s*(?P<y>(?:19|20)\d{2})\s*年")
 _UNTIL = re.compile(r"截至|截止|至今|以来|累计")
+#: 新生儿人数分别为1038人(2017)、881人(2018): the year in parentheses after each value of a list
+_YEAR_AFTER_EACH = re.compile(r"\s*\(\s*(?P<y>(?:19|20)\d{2})\s*年?\s*\)")
 #: 人口2.71万人(2002年): the year of a figure in parentheses right after it
 _YEAR_AFTER_VALUE = re.compile(r"\s*\(\s*(?P<y>(?:19|20)\d{2})\s*年(?:\s*\d{1,2}\s*月)?(?:末|底)?\s*\)")
 #: Households printed beside a population: right after it, or just before it (and its name).
@@ -1685,17 +1687,25 @@ class _Extractor:
         分别升至…)."""
         norm = self.doc.norm
         values, pos = [], q
+        own: list[tuple[int, tuple[int, int]]] = []  # 1038人(2017)、881人(2018): each value's year
         while True:
             v = _VALUE.match(norm, pos, e)
             if not v or not v.group("num"):
                 break
             values.append(v)
-            sep = _LIST_SEP.match(norm, v.end(), e)
+            end = v.end()
+            if (y := _YEAR_AFTER_EACH.match(norm, end, e)) is not None:
+                own.append((int(y.group("y")), (y.start("y"), y.end("y"))))
+                end = y.end()
+            sep = _LIST_SEP.match(norm, end, e)
             if not sep:
                 break
             pos = sep.end()
         if len(values) < 2:
             return [f for f in [self._figure_from(values[0], lab, field_name, ctx, "")] if f] if values else []
+        if len(own) == len(values):
+            return [f for (y, ys), v in zip(own, values) if (f := self._figure_from(
+                v, lab, field_name, Context(ctx.place, y, ctx.series, None, ys), ""))]
         if listed is None:
             s, _ = self._sentence_of(lab.start)
             listed = next(reversed(list(_YEAR_LIST.finditer(norm, s, lab.start))), None)
