@@ -2417,6 +2417,8 @@ def test_batch_35_36_forms(text: str, expected: dict) -> None:
     # each value of a list with its year in parentheses; a county before 新生兒 is a place
     ("澎湖縣新生兒人數分別為1038人(2017)、881人(2018)及988人(2019)。",
      {2017: {"births": 1038}, 2018: {"births": 881}, 2019: {"births": 988}}),
+    # households, then persons counted in 口人 (a village's headcount)
+    ("2007年,全村现有146户,580口人。", {2007: {"total_population": 580}}),
     # Taiwan's registered population (設籍人口)
     ("連江縣政府資料顯示,2024年設籍人口1萬3990人,有109名新生兒。",
      {2024: {"total_population": 13990, "births": 109}}),

@@ -307,7 +307,7 @@ _AMONG_BIRTHS = re.compile(r"出生(?:的|人口)?\s*(?P<n>\d[\d,]*)\s*(?:人|�
 _AS_OF = re.compile(r"\s*(?:截至|截止|至|到)\s*(?:(?P<y>(?:19|20)\d{2})\s*年|(?P<rel>去年|上年|今年|本年))\s*"
                     r"(?:底|末|(?:12|十二)\s*月\s*(?:31\s*日|底|末))\s*,?\s*")
 #: The persons of a headcount, ending its clause (36696人, 1.2万人, 53万2854人, 14270人口).
-_HEAD_PERSONS = r"(?P<v>\d[\d,.]*\s*(?:万零?\d{0,4})?\s*人)(?:口)?(?=\s*(?:[,;。、)\n]|中\s*,|$))"
+_HEAD_PERSONS = r"(?P<v>\d[\d,.]*\s*(?:万零?\d{0,4})?\s*口?人)(?:口)?(?=\s*(?:[,;。、)\n]|中\s*,|$))"
 #: The villages and groups a place has (辖21个行政村,387个村民小组): one character of them, after 辖.
 _HELD_UNIT = r"[\d\s一二三四五六七八九十百个行政村居委会社区自然民小组和、]"
 _HELD = r"(?:共辖|现辖|下辖|辖)" + _HELD_UNIT
