@@ -42,11 +42,11 @@ CBR_MAX = 40.0
 #: Balancing-equation residual that needs a look: this share of the population, at least
 #: :data:`BALANCE_MIN` persons.
 BALANCE_SHARE, BALANCE_MIN = 0.005, 10
-#: The plausible share of women aged 15-49 (all, or the married among them) in a population:
-#: women aged 15-49 were 23% of China's people at the 2020 census (NBS, 《中国人口普查年鉴-2020》),
-#: and the shares in the labelled reports of ``benchmarks/extract_corpus`` run from 7% (the married
-#: women of a migrant population) to 48% (the women of one). Outside 3-60%, one of the two figures
-#: is wrong (2008年底…总人口3202390人,其中已婚育龄妇女6561人: 0.2%).
+#: The plausible share of women aged 15-49 (all, or the married among them) in a population. The
+#: 41 shares in the hand-labelled reports of ``benchmarks/extract_corpus`` run from 7% (the married
+#: women of a migrant population) to 48% (the women of one); the demo townships' from 21% to 27%.
+#: Outside 3-60%, a wide margin around them, one of the two figures is wrong
+#: (总人口3202390人,其中已婚育龄妇女6561人: 0.2%).
 WOMEN_SHARE = (0.03, 0.60)
 #: |z| above which a year-on-year change in births is larger than Poisson noise (p < 0.001).
 JUMP_Z = 3.2905

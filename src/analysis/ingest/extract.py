@@ -517,11 +517,6 @@ def _plain_year(text: str) -> int | None:
 
 # The extractor ---------------------------------------------------------------------------------------
 
-#: The words a stray space may cut in two (人口普 查, 出生人 口): the names of fields and censuses.
-_CUT_WORDS = re.compile("|".join(re.escape(n) for n in sorted({lb.text for lb in headers.text_labels()},
-                                                              key=len, reverse=True)) + "|人口普查|普查")
-
-
 @functools.lru_cache(maxsize=1)
 def _names() -> tuple[dict[str, Label], re.Pattern[str], re.Pattern[str]]:
     """The names read in running text (first one per spelling), one regex finding them and the
@@ -536,6 +531,13 @@ def _names() -> tuple[dict[str, Label], re.Pattern[str], re.Pattern[str]]:
             re.compile("(?:" + "|".join(re.escape(n) for n in ours) + r")\s*(?:和|与|及|、)"))
 
 
+@functools.lru_cache(maxsize=1)
+def _cut_words() -> re.Pattern[str]:
+    """The words a stray space may cut in two (人口普 查, 出生人 口): the names of :func:`_names`
+    and 普查."""
+    return re.compile("|".join(re.escape(n) for n in sorted(_names()[0], key=len, reverse=True)) + "|普查")
+
+
 class _Extractor:
     """Reads one text; see the module docstring for the rules."""
 
@@ -543,7 +545,7 @@ class _Extractor:
         self.doc = Document.of(text)
         self._cells, self._tables = text_tables.find_tables(self.doc.norm)
         joined = joined_wraps(self.doc.norm, self._tables) + split_words(self.doc.norm, self._tables,
-                                                                         _CUT_WORDS)
+                                                                         _cut_words())
         if joined:  # 人⏎口出生率: a word a wrapped line cut in two is read whole
             self.doc = Document.of(text, (self.doc.pos[i] for i in joined))
             self._cells, self._tables = text_tables.find_tables(self.doc.norm)
