@@ -2419,6 +2419,8 @@ def test_batch_35_36_forms(text: str, expected: dict) -> None:
      {2017: {"births": 1038}, 2018: {"births": 881}, 2019: {"births": 988}}),
     # households, then persons counted in 口人 (a village's headcount)
     ("2007年,全村现有146户,580口人。", {2007: {"total_population": 580}}),
+    # a single value with its year in parentheses, 年 left out
+    ("全县新生儿人数为1038人(2017)。", {2017: {"births": 1038}}),
     # Taiwan's registered population (設籍人口)
     ("連江縣政府資料顯示,2024年設籍人口1萬3990人,有109名新生兒。",
      {2024: {"total_population": 13990, "births": 109}}),

@@ -137,10 +137,9 @@ _SPAN_PERIOD = re.compile(r"(?P<a>\d{4})-(?P<b>\d{4})年")
 #: 自2014年1月17日实施,截至今年6月底 / 2014年以来累计: counts from a date up to now
 _SINCE = re.compile(r"(?:自|从)\s*(?P<y>(?:19|20)\d{2})\s*年")
 _UNTIL = re.compile(r"截至|截止|至今|以来|累计")
-#: 新生儿人数分别为1038人(2017)、881人(2018): the year in parentheses after each value of a list
-_YEAR_AFTER_EACH = re.compile(r"\s*\(\s*(?P<y>(?:19|20)\d{2})\s*年?\s*\)")
-#: 人口2.71万人(2002年): the year of a figure in parentheses right after it
-_YEAR_AFTER_VALUE = re.compile(r"\s*\(\s*(?P<y>(?:19|20)\d{2})\s*年(?:\s*\d{1,2}\s*月)?(?:末|底)?\s*\)")
+#: 人口2.71万人(2002年): the year of a figure in parentheses right after it, also after each value
+#: of a list (新生儿人数分别为1038人(2017)、881人(2018))
+_YEAR_AFTER_VALUE = re.compile(r"\s*\(\s*(?P<y>(?:19|20)\d{2})\s*(?:年(?:\s*\d{1,2}\s*月)?(?:末|底)?)?\s*\)")
 #: Households printed beside a population: right after it, or just before it (and its name).
 _HOUSEHOLDS_AFTER = re.compile(r"\s*[、,]\s*(?P<h>\d[\d,]*(?:\.\d+)?)\s*(?P<wan>万)?\s*户")
 _HOUSEHOLDS_BEFORE = re.compile(r"(?<![\d.])(?P<h>\d[\d,]*(?:\.\d+)?)\s*(?P<wan>万)?\s*户\s*[、,]?"
@@ -1696,7 +1695,7 @@ class _Extractor:
                 break
             values.append(v)
             end = v.end()
-            if (y := _YEAR_AFTER_EACH.match(norm, end, e)) is not None:
+            if (y := _YEAR_AFTER_VALUE.match(norm, end, e)) is not None:
                 own.append((int(y.group("y")), (y.start("y"), y.end("y"))))
                 end = y.end()
             sep = _LIST_SEP.match(norm, end, e)
