@@ -720,6 +720,17 @@ def test_a_news_date_line_anchors_this_year_and_last_year() -> None:
     assert recs[None] == {"births": 62274}
 
 
+def test_a_news_date_line_dates_figures_the_text_gives_no_year() -> None:
+    text = ("usa.fjsen.com 2015-07-29 09:04:11  来源:福建省卫生和计划生育委员会\n"
+            "山城村地处南靖县山城镇,全村有15个村民小组,总户数897户,总人口3415人,其中育龄妇女926人。")
+    rec = only(extract_figures(text))
+    assert rec["year"] == 2015 and figures(rec) == {"total_population": 3415, "women_15_49": 926}
+    # a document's date under its signature does not date them: a report signed in February is
+    # mostly about the year before
+    rec = only(extract_figures("山城村总人口3415人,其中育龄妇女926人。\n山城村村委会\n2015年2月3日"))
+    assert rec["year"] is None
+
+
 def test_one_name_then_a_figure_for_each_following_year() -> None:
     recs = {r["year"]: figures(r) for r in extract_figures(
         "2000年底,全市外来人口70万,2001年达84万,2002年119万,年递增率为31%。")}

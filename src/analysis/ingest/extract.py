@@ -492,16 +492,25 @@ def _dateline(norm: str) -> tuple[int, tuple[int, int]] | None:
     """The year of a news item's date line (2010-05-27, 2024/01/22, 2005年03月02日 in its first
     lines), or of an official document's date under its signature (a last line 2021年2月23日 /
     二〇二一年二月二十三日), and its span."""
-    head = norm[:300]
-    m = _DATELINE.search(head)
-    if m is None:
-        m = _DATELINE_CN.search(head)
-    if m is not None and head.count("\n", 0, m.start()) <= 4:
-        return int(m.group("y")), (m.start(), m.end())
+    head = _news_date(norm)
+    if head is not None:
+        return head
     off = max(0, len(norm) - 200)
     sig = _SIGNATURE_DATE.search(norm, off)
     y = _plain_year(sig.group("y")) if sig else None
     return (y, (sig.start("y"), sig.end())) if sig and y else None
+
+
+def _news_date(norm: str) -> tuple[int, tuple[int, int]] | None:
+    """The year and span of a news item's date line in the text's first lines (2015-07-29,
+    2005年03月02日), if any: not what ends a short text, its signature's date."""
+    head = norm[:300]
+    m = _DATELINE.search(head)
+    if m is None:
+        m = _DATELINE_CN.search(head)
+    if m is not None and head.count("\n", 0, m.start()) <= 4 and norm[m.end():].strip():
+        return int(m.group("y")), (m.start(), m.end())
+    return None
 
 
 def _plain_year(text: str) -> int | None:
@@ -588,6 +597,11 @@ class _Extractor:
 
     def run(self) -> list[dict]:
         year_ctx: _YearCtx = (None, None, None)
+        if (news := _news_date(self.doc.norm)) is not None:
+            # a news item dated 2015-07-29 that names no year before its figures
+            # (全村总人口3415人): they are of its date; a document's date under its signature is
+            # not used so (a report signed in February is mostly about the year before)
+            year_ctx = (news[0], news[1], None)
         carry: _Label | None = None
         cells, tables = self._cells, self._tables
         for cell in cells:
