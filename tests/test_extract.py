@@ -2440,6 +2440,27 @@ def test_batch_37_39_forms(text: str, expected: dict) -> None:
     assert by_year(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a village named once with its facts, in a text that names no other place
+    ("这次人口普查分为三个阶段。谷园村总人口985人,常住人口150人,以外出的人口居多。",
+     [("谷园村", None, {"total_population": 985, "permanent_population": 150})]),
+    # a place masked (某区) or named once at a clause's start, in a text that names no other
+    ("2012年某区出生率为8.29‰,比2011年增长17.42%。", [(None, 2012, {"birth_rate_permille": 8.29})]),
+    ("2012年平安县出生率为8.29‰。", [(None, 2012, {"birth_rate_permille": 8.29})]),
+    # the residents (居民) of a place are all of it; 城镇居民 are a part
+    ("2012年全区出生率为8.29‰。居民粗死亡率为4.07‰,与2011年基本持平。",
+     [(None, 2012, {"birth_rate_permille": 8.29, "death_rate_permille": 4.07})]),
+    ("2012年城镇居民出生率为8.29‰。", []),
+    # the one year of a statistical bulletin's title dates what it shows; a plan's years do not
+    ("《谯城区2020年国民经济和社会发展统计公报》显示,谯城区人口总量继续增加。年末辖区户籍总人口171.5万人。",
+     [("谯城区", 2020, {"total_population": 1715000})]),
+    ("《谯城区人口发展规划(2020—2035年)》显示,谯城区人口总量继续增加。年末辖区户籍总人口171.5万人。",
+     [("谯城区", None, {"total_population": 1715000})]),
+])
+def test_batch_40_42_forms(text: str, expected: list) -> None:
+    assert [(r["place"], r["year"], figures(r)) for r in extract_figures(text) if figure_fields(r)] == expected
+
+
 def test_a_populous_town_is_no_place() -> None:
     """xx镇是XX县区人口大镇: 人口大镇 (a populous town) names no place."""
     recs = extract_figures("xx镇是XX县区人口大镇,辖20个行政村,总人口32023人,其中已婚育龄妇女6561人。")

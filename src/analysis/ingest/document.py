@@ -181,7 +181,8 @@ def find_places(doc: Document) -> None:
 
 def _main_village(doc: Document) -> str | None:
     """The village (or urban community, 社区) a text names most often with facts about it
-    (寺上村人口…), when it names it at least twice and no other as often; else None."""
+    (寺上村人口…), when no other is named as often, and when it is named only once, no other is
+    named with facts at all (谷园村总人口985人 in a census-taker's note); else None."""
     score: Counter[str] = Counter()
     for m in _VILLAGE.finditer(doc.norm):
         if m.group("name") in NOT_PLACE or not doc.norm.startswith(_PLACE_FACTS + _PLACE_ORG, m.end()):
@@ -191,10 +192,13 @@ def _main_village(doc: Document) -> str | None:
         for a in range(m.start(), m.end() - len(m.group("kind")) - 1):
             score[doc.name(a, m.end())] += 1
     ranked = sorted(score.items(), key=lambda kv: (-kv[1], -len(kv[0])))
-    if not ranked or ranked[0][1] < 2:
+    if not ranked:
         return None
     best, n = ranked[0]
-    if any(c == n and not best.endswith(name) and not name.endswith(best) for name, c in ranked[1:]):
+    others = [c for name, c in ranked[1:] if not best.endswith(name) and not name.endswith(best)]
+    if n < 2 and others:
+        return None  # named once: the text's own only where no other village has facts
+    if n in others:
         return None  # two villages as often: a text about several
     return best
 

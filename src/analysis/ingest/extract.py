@@ -274,6 +274,10 @@ _HEADING = re.compile(r"^[\u4e00-\u9fff]{2,12}(?:情况|概况|工作|数据)\s+
                       r"[^\s,。;:](?:\s?[^\s,。;:]){0,23}\s+(?=\S)"
                       r"|^现将[\u4e00-\u9fff\d_xX*]{0,20}?(?:汇报|总结|报告|分析|说明)(?:如下|于后)\s*:?")
 _CITY_AT_START = re.compile(r"^[^\W\d_a-zA-Z在的了是]{1,4}?(?:市|县|旗|社区|街道|镇|乡)")
+#: The end of the title of a yearly statistical document (…统计公报》, …数据的通报》, …统计分析》).
+_YEARLY_TITLE = re.compile(r"(?:公报|通报|统计分析|统计报告|统计年报)》")
+#: A place masked at the start of a clause (某区出生率…, XX县常住人口…).
+_MASKED_PLACE_AT_START = re.compile(r"^(?:某|[xX×*]{1,3})(?:市|县|区|旗|镇|乡|街道)")
 #: A province named at the start of a clause (甘肃省常住人口…), by the closed list of China's
 #: provinces, autonomous regions and municipalities (GB/T 2260).
 _PROVINCE_AT_START = re.compile(
@@ -1137,7 +1141,12 @@ class _Extractor:
         return year in self._heading_years or opens_line or norm[span[0]:span[1]].endswith("年度")
 
     def _in_title(self, pos: int) -> bool:
-        return any(a <= pos < b for a, b in self._titles)
+        """Whether ``pos`` is inside the title of a document (《…》), whose years name it, not the
+        figures' period; except the one year of a statistical bulletin or report of that year
+        (《谯城区2020年国民经济和社会发展统计公报》显示,…年末户籍总人口171.5万人: 2020's)."""
+        return any(a <= pos < b and not (_YEARLY_TITLE.search(self.doc.norm, a, b)
+                                         and len(_YEAR.findall(self.doc.norm, a, b)) == 1)
+                   for a, b in self._titles)
 
     def _resolve(self, lab: _Label, topic: str, ctx: Context) -> str | None:
         """The field a name means here, or None (一孩 outside a births sentence, 三孩 beside 四孩,
@@ -1219,8 +1228,11 @@ class _Extractor:
         # (按东海县1986年底总人口…: also after 按 / 据, and before the year)
         year = re.match(r"(?:按照|按|根据|据|其中)?(?:(?:" + _YEAR.pattern + r")(?:末|底)?)?", prefix)
         off = year.end() if year else 0
-        m = _CITY_AT_START.match(prefix[off:])
-        if m and m.group() not in NOT_PLACE and self.doc.norm.count(m.group()) >= 2:
+        m = _CITY_AT_START.match(prefix[off:]) or _MASKED_PLACE_AT_START.match(prefix[off:])
+        if m and m.group() not in NOT_PLACE and (self.doc.norm.count(m.group()) >= 2 or (
+                self.doc.main_place is None and self.doc.main_level is None)):
+            # (2012年某区出生率为8.29‰ / 2012年平安县出生率…: also a place named once, or masked, in
+            # a text that names no other)
             prefix = prefix[:off] + prefix[off + m.end():]
         # 截至2017年12月31日,甘肃省常住人口…: a province, in a text about no township or county
         m = _PROVINCE_AT_START.match(prefix[off:])
@@ -1246,7 +1258,8 @@ class _Extractor:
         prefix = self._joined_re.sub("", prefix)
         for word in ("本年度内", "年度内", "本年度", "上一年", "上年度", "上年", "去年", "今年", "本年", "当年"):
             prefix = prefix.replace(word, "")
-        return prefix
+        # 居民粗死亡率为4.07‰: the residents of a place are all of it (城镇居民 are not)
+        return re.sub(r"(?<![城乡镇市村])居民$", "", prefix)
 
     # -- reading the value after a name --------------------------------------------------------------
 
