@@ -2456,6 +2456,11 @@ def test_batch_37_39_forms(text: str, expected: dict) -> None:
      [("谯城区", 2020, {"total_population": 1715000})]),
     ("《谯城区人口发展规划(2020—2035年)》显示,谯城区人口总量继续增加。年末辖区户籍总人口171.5万人。",
      [("谯城区", None, {"total_population": 1715000})]),
+    # a trend, then each year's value in a parenthesis
+    ("零陵区出生人口数呈逐年减少的趋势(2018年7239人、2019年5387人、2020年4927 人),在园幼儿人数呈减少的趋势。",
+     [("零陵区", 2018, {"births": 7239}), ("零陵区", 2019, {"births": 5387}), ("零陵区", 2020, {"births": 4927})]),
+    # a section heading run into its text by a page that lost its line breaks
+    ("1.总人口现状2004年全市户籍总人口为368.9万人,比上年增加2.3万人。", [(None, 2004, {"total_population": 3689000})]),
 ])
 def test_batch_40_42_forms(text: str, expected: list) -> None:
     assert [(r["place"], r["year"], figures(r)) for r in extract_figures(text) if figure_fields(r)] == expected

@@ -228,9 +228,11 @@ _NEXT_YEAR = re.compile(r"\s*(?P<sep>[,;、])?\s*(?P<y>(?:19|20)\d{2})\s*年(?:�
 _TREND_WORDS = (r"(?:(?:继续|稳定|逐年|逐渐|持续|不断|明显|大幅|快速|迅速|缓慢)\s*)*"
                 r"(?:下降|上升|回升|回落|增长|降低|提高|变化|增多|减少|增加|发展|很高|较高|偏高|很低|较低|为负值?|为正值?)"
                 r"(?:较快|较慢|迅速|很快|缓慢)?")
-#: 自然增长率:1971年为… / 出生率继续稳定下降:1975年为…: a name, a trend, a colon, years with values.
+#: 自然增长率:1971年为… / 出生率继续稳定下降:1975年为… / 出生人口数呈逐年减少的趋势(2018年7239人、…): a
+#: name, a trend, a colon (or a parenthesis), years with values.
 _YEARS_AFTER_NAME = re.compile(r"\s*(?:(?<=数)量|数量|总量|规模)?\s*(?:(?:" + _TREND_WORDS + r"(?:情况|如下)?)?\s*:|"
-                               + _TREND_WORDS + r"\s*,\s*(?:如|例如|比如)?)"
+                               + _TREND_WORDS + r"\s*,\s*(?:如|例如|比如)?|"
+                               r"(?:呈现?\s*" + _TREND_WORDS + r"\s*的?\s*(?:趋势|态势)\s*)?\()"
                                r"\s*(?=(?:19|20)\d{2}\s*年(?:底|末)?\s*(?:为|是|" + _TO_LEVEL + r")?\s*-?\d)")
 #: 出生人数于2023年… / 出生数近5年起起伏伏,2021年…: what may stand between a name and a list of
 #: years with their values.
@@ -272,7 +274,11 @@ _HEADING = re.compile(r"^[\u4e00-\u9fff]{2,12}(?:情况|概况|工作|数据)\s+
                       r"|^(?:人口|[\u4e00-\u9fff]{0,10}(?:状况|变动|计划生育))\s+(?=\S)"
                       r"|^(?:[一二三四五六七八九十]+、|\(?[一二三四五六七八九十]+\)|\d{1,2}[.、])\s*"
                       r"[^\s,。;:](?:\s?[^\s,。;:]){0,23}\s+(?=\S)"
-                      r"|^现将[\u4e00-\u9fff\d_xX*]{0,20}?(?:汇报|总结|报告|分析|说明)(?:如下|于后)\s*:?")
+                      r"|^现将[\u4e00-\u9fff\d_xX*]{0,20}?(?:汇报|总结|报告|分析|说明)(?:如下|于后)\s*:?"
+                      # 1.总人口现状2004年全市…: a heading run into its text (a page that lost its
+                      # line breaks), before a year or the place itself
+                      r"|^(?:\d{1,2}[.、]|[一二三四五六七八九十]+、)?\s*[\u4e00-\u9fff]{0,10}(?:现状|概况|基本情况)"
+                      r"(?=\s*(?:(?:19|20)\d{2}\s*年|全|我|本))")
 _CITY_AT_START = re.compile(r"^[^\W\d_a-zA-Z在的了是]{1,4}?(?:市|县|旗|社区|街道|镇|乡)")
 #: The end of the title of a yearly statistical document (…统计公报》, …数据的通报》, …统计分析》).
 _YEARLY_TITLE = re.compile(r"(?:公报|通报|统计分析|统计报告|统计年报)》")
