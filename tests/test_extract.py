@@ -2461,6 +2461,11 @@ def test_batch_37_39_forms(text: str, expected: dict) -> None:
      [("零陵区", 2018, {"births": 7239}), ("零陵区", 2019, {"births": 5387}), ("零陵区", 2020, {"births": 4927})]),
     # a section heading run into its text by a page that lost its line breaks
     ("1.总人口现状2004年全市户籍总人口为368.9万人,比上年增加2.3万人。", [(None, 2004, {"total_population": 3689000})]),
+    # 常驻人口, a common misspelling of 常住人口
+    ("2010年,镇域面积43平方公里,辖区内16个行政村,有常驻人口1.8万人。", [(None, 2010, {"permanent_population": 18000})]),
+    # a village's plan that names its township once, and the distance to the township's seat
+    ("东胜村位于通河县浓河镇东南部。村政府距浓河镇政府所在地5公里。\n四、社会经济\n2006年东胜村共有人口1447人,"
+     "其中:东胜屯1197人,民发屯250人。", [("东胜村", 2006, {"total_population": 1447})]),
 ])
 def test_batch_40_42_forms(text: str, expected: list) -> None:
     assert [(r["place"], r["year"], figures(r)) for r in extract_figures(text) if figure_fields(r)] == expected

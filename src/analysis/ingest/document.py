@@ -116,6 +116,8 @@ def find_places(doc: Document) -> None:
         name = m.group("name")
         if any(w in name for w in NOT_PLACE) or name.endswith(("城", "区", "县")):
             continue
+        if name.startswith("距") or doc.norm[max(0, m.start() - 1):m.start()] in ("距", "离"):
+            continue  # 村政府距濃河鎮政府所在地5公里: a distance from a township, not the text's
         full = doc.name(m.start(), m.end())
         levels[full] = m.group("level")
         after = doc.norm[m.end():m.end() + 8]
@@ -157,7 +159,7 @@ def find_places(doc: Document) -> None:
         # 萧山区常住人口205.6万人 … 其中,瓜沥镇常住人口23.3万人: a district's text that names its towns
         doc.main_place, doc.main_level = county[0], county[2]
         doc.places = {**levels, **{k: v[1] for k, v in counties.items()}}
-    elif score:
+    elif score and not _village_text(doc, score):
         doc.main_place = score.most_common(1)[0][0]
         doc.main_level = "township"
         doc.places = {**levels, **{k: v[1] for k, v in counties.items()}}
@@ -170,7 +172,8 @@ def find_places(doc: Document) -> None:
         own = Counter(m.group("level") for m in mine if m.group("who") in "我本")
         selfs = own or Counter(m.group("level") for m in mine)
         doc.main_level = place_level(selfs.most_common(1)[0][0]) if selfs else None
-        village = _main_village(doc)
+        found = _main_village(doc)
+        village = found[0] if found else None
         if village and doc.main_level in (None, "村", "社区"):
             # 寺上村人口全部为汉族居民。…1949年底寺上村人口增至974人: a village's own history
             # (or a community's: 城西社区常住居民…)
@@ -179,10 +182,20 @@ def find_places(doc: Document) -> None:
             doc.places = {**levels, village: kind}
 
 
-def _main_village(doc: Document) -> str | None:
+def _village_text(doc: Document, score: Counter[str]) -> bool:
+    """Whether a text that names a township is still about one of its villages: it names the
+    village with facts twice at least, and twice as often as any township, and never calls a
+    township its own (全镇 / 我乡): 東勝村位于通河縣濃河鎮東南部 … 2006年東勝村共有人口1447人."""
+    village = _main_village(doc)
+    return bool(village and village[1] >= 2 and village[1] >= 2 * max(score.values())
+                and not any(m.group("level") in ("镇", "乡", "街道", "办事处") for m in SELF.finditer(doc.norm)))
+
+
+def _main_village(doc: Document) -> tuple[str, int] | None:
     """The village (or urban community, 社区) a text names most often with facts about it
     (寺上村人口…), when no other is named as often, and when it is named only once, no other is
-    named with facts at all (谷园村总人口985人 in a census-taker's note); else None."""
+    named with facts at all (谷园村总人口985人 in a census-taker's note): its name and how often;
+    else None."""
     score: Counter[str] = Counter()
     for m in _VILLAGE.finditer(doc.norm):
         if m.group("name") in NOT_PLACE or not doc.norm.startswith(_PLACE_FACTS + _PLACE_ORG, m.end()):
@@ -200,7 +213,7 @@ def _main_village(doc: Document) -> str | None:
         return None  # named once: the text's own only where no other village has facts
     if n in others:
         return None  # two villages as often: a text about several
-    return best
+    return best, n
 
 
 def _counties(doc: Document) -> dict[str, tuple[int, str]]:

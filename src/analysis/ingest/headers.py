@@ -186,7 +186,7 @@ LABELS: tuple[Label, ...] = tuple(
     + _labels("total_population", "流动人口", "流动人口数", "流动人口总数", header=False,
               series="migrant")
     + _labels("permanent_population", "常住人口", "常住总人口", "常住人口数", "年末常住人口",
-              "常住人口总数", "常住居民")
+              "常住人口总数", "常住居民", "常驻人口")
     + _labels("women_15_49", "育龄妇女", "育龄妇女数", "育龄妇女人数", "育龄妇女总数", "育妇",
               "育龄妇女(15-49岁)", "生育年龄妇女", "育龄期妇女", "育龄妇女人口",
               *(a + w for a in _AGES for w in ("育龄妇女", "妇女")))
