@@ -185,10 +185,12 @@ def find_places(doc: Document) -> None:
 def _village_text(doc: Document, score: Counter[str]) -> bool:
     """Whether a text that names a township is still about one of its villages: it names the
     village with facts twice at least, and twice as often as any township, and never calls a
-    township its own (全镇 / 我乡): 東勝村位于通河縣濃河鎮東南部 … 2006年東勝村共有人口1447人."""
+    township its own (全镇 / 我乡) nor states a township's facts: 東勝村位于通河縣濃河鎮東南部 …
+    2006年東勝村共有人口1447人."""
     village = _main_village(doc)
     return bool(village and village[1] >= 2 and village[1] >= 2 * max(score.values())
-                and not any(m.group("level") in ("镇", "乡", "街道", "办事处") for m in SELF.finditer(doc.norm)))
+                and not any(m.group("level") in ("镇", "乡", "街道", "办事处") for m in SELF.finditer(doc.norm))
+                and not any(doc.norm.startswith(_PLACE_FACTS, m.end()) for m in PLACE.finditer(doc.norm)))
 
 
 def _main_village(doc: Document) -> tuple[str, int] | None:
