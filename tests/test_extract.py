@@ -171,6 +171,24 @@ def test_seed_002_corruption_is_detected_and_reported(seeds) -> None:
     assert all(text[p["span"][0]:p["span"][1]] == "20230%" for p in shares)
     assert "满意度均达20230%" in next(p["sentence"] for p in shares if p["kind"] == "share_impossible")
     assert [p["text"] for p in problems(records, "bad_date")] == ["2023月"]
+    # the site printed 2023 for other digits all through the text: the ratio says so too
+    stamped = problems(records, "year_stamped")
+    assert [(p["field"], p["text"], p["severity"]) for p in stamped] == [
+        ("sex_ratio_at_birth", "12023.65", "error")]
+
+
+def test_a_year_a_site_printed_for_other_digits_flags_the_figures_holding_it() -> None:
+    text = ("小康驻村小组述职报告\n2023年3月自成立驻村工作组以来,已过去半年多的时间了。所驻村辖7个自然村寨,"
+            "2023个村民小组,总户数42023户,总人口220233人,出生人口12人。")
+    rec = only([r for r in extract_figures(text) if figure_fields(r)])
+    assert figures(rec) == {"total_population": 220233, "births": 12}  # kept as printed
+    assert [(p["field"], p["text"]) for p in problems([rec], "year_stamped")] == [
+        ("total_population", "220233人")]
+    assert "2023个村民小组" in rec["problems"][-1]["message_zh"]
+    # round numbers, a date that lost its 年, or one such number alone, are no sign of it
+    for text in ("2020年全镇总人口120000人,32000户,流动人口12000人。",
+                 "2017年全镇总人口32017人。20171月至20176月份全镇共出生110人,20173月已婚育龄妇女3358人。"):
+        assert not problems(extract_figures(text), "year_stamped")
 
 
 def test_seed_001_stray_percent_on_the_sex_ratio(seeds) -> None:

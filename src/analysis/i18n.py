@@ -577,6 +577,13 @@ TABLE: dict[str, dict[str, str]] = {
         "en": "{label} '{text}' does not fit the {households} households beside it ({per} persons a "
               "household, impossible): garbled; not read and not guessed.",
     },
+    "ingest.extract.extract.year_stamped": {
+        "zh": "{label}“{text}”含有“{year}”,而这份文本多处把其他数字印成了“{year}”(如“{year}个村民小组”),"
+              "该数字很可能是乱码:照原样保留,不作更正,请核对原件。",
+        "en": "{label} '{text}' contains '{year}', which this text prints in place of other digits in "
+              "several places (e.g. '{year}个村民小组'): probably garbled; kept as printed, not "
+              "corrected; check the original.",
+    },
     "ingest.extract.extract.too_many": {
         "zh": "{label}“{text}”读作{value}人,比全国人口还多,不可能(是否多印了“万”?),应是乱码,"
               "未读取,也不猜测其值。",

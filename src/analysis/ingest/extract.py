@@ -44,6 +44,7 @@ import bisect
 import functools
 import math
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -523,6 +524,22 @@ def _news_date(norm: str) -> tuple[int, tuple[int, int]] | None:
     return None
 
 
+#: A year printed where it cannot be one: inside a longer number (282023人, 12023.65) or before
+#: a count's measure word (2023个村民小组, 怀孕2023个月); not a date that lost its 年 (20171月).
+_YEAR_IN_NUMBER = re.compile(r"(?:(?<=\d)(?P<a>20\d{2})|(?<![\d.])(?P<b>20\d{2})(?=\d|\s*(?:个|多|余|户)))"
+                             r"(?!\d{1,2}\s*月)")
+
+
+def _year_stamp(norm: str) -> str | None:
+    """The year a web site printed in place of other digits all through a text (a copy made in
+    2023 that turned 10 into 2023: 总人口220233人, 42023户, 2023个村民小组): a year the text also
+    names, found so three times at least, else None. Figures printed with it are flagged, not trusted."""
+    seen = Counter(m.group("a") or m.group("b") for m in _YEAR_IN_NUMBER.finditer(norm))
+    # (a year the text also names; not 2000 or 2010, which round numbers hold: 120000人, 32010)
+    year, n = next(((y, n) for y, n in seen.most_common() if not y.endswith("0") and y + "年" in norm), ("", 0))
+    return year if n >= 3 else None
+
+
 def _plain_year(text: str) -> int | None:
     """2008 or 一九七○ as a number (None when not a plausible year)."""
     digits = "".join(_CN_DIGIT.get(c, c) for c in text)
@@ -584,6 +601,8 @@ class _Extractor:
         #: the name, field and context of the last figure read, and where its value ends
         self._last_read: tuple[_Label, str, Context, int] | None = None
         self._dateline = _dateline(norm)
+        #: a year the web site printed in place of other digits, if it did (see _year_stamp)
+        self._stamp = _year_stamp(norm)
         #: the topic and series the previous sentence ended on (for one opening with 其中)
         self._prev: tuple[str, str] | None = None
         #: a statistical text (no family-planning words): its births and rates are on the basis
@@ -1483,6 +1502,11 @@ class _Extractor:
                 self._problem("extract.negative", "error", field_name, ctx, span, lab, label_text)
                 return None
             d = -d
+        if self._stamp and self._stamp in v.group("num").replace(",", ""):
+            # 总人口220233人 in a text whose site printed 2023 for other digits: kept as printed,
+            # flagged, never corrected
+            self._problem("extract.year_stamped", "error", field_name, ctx, span, lab, label_text,
+                          year=self._stamp)
         if kind == "count":
             if unit not in ("", *_UNIT_COUNT) or pre:
                 self._problem("extract.unit", "warning", field_name, ctx, span, lab, label_text,
