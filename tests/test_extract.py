@@ -2484,8 +2484,16 @@ def test_batch_37_39_forms(text: str, expected: dict) -> None:
     # a village's plan that names its township once, and the distance to the township's seat
     ("东胜村位于通河县浓河镇东南部。村政府距浓河镇政府所在地5公里。\n四、社会经济\n2006年东胜村共有人口1447人,"
      "其中:东胜屯1197人,民发屯250人。", [("东胜村", 2006, {"total_population": 1447})]),
+    # batch 43: children born (出生儿童), the local population (本地人口) beside the migrant one
+    ("2012年末,全县总人口414244人,出生儿童6875人。", [(None, 2012, {"total_population": 414244, "births": 6875})]),
+    ("2012年本地人口38.54万,流动人口34.62万。", [(None, 2012, {"total_population": 385400}),
+                                            (None, 2012, {"total_population": 346200})]),
+    # the death rate of a group's deaths (新生儿, 婴儿, 儿童) is not the population's
+    ("2012年全县活产婴儿3958人,新生儿死亡30人,死亡率7.58‰;5岁以下儿童死亡60人,死亡率15.16‰。"
+     "全县死亡人口1000人,死亡率6.5‰。",
+     [(None, 2012, {"births": 3958, "deaths": 1000, "death_rate_permille": 6.5})]),
 ])
-def test_batch_40_42_forms(text: str, expected: list) -> None:
+def test_batch_40_43_forms(text: str, expected: list) -> None:
     assert [(r["place"], r["year"], figures(r)) for r in extract_figures(text) if figure_fields(r)] == expected
 
 

@@ -1175,8 +1175,10 @@ class _Extractor:
 
     def _resolve(self, lab: _Label, topic: str, ctx: Context) -> str | None:
         """The field a name means here, or None (一孩 outside a births sentence, 三孩 beside 四孩,
-        性别比 of the whole population)."""
+        性别比 of the whole population, 死亡率 after 婴儿死亡 / 新生儿死亡 …)."""
         assert lab.label is not None
+        if topic == "group_deaths" and lab.text == "死亡率":
+            return None  # 新生儿死亡30人,死亡率7.58‰: the rate of that group's deaths
         needs = lab.label.needs
         if needs is None:
             return lab.label.field
