@@ -146,6 +146,7 @@ def find_places(doc: Document) -> None:
     township_self = any(m.group("level") in ("镇", "乡", "街道", "办事处", "社区", "村", "公社", "社")
                         for m in SELF.finditer(doc.norm))
     wide = _wide_self(doc)
+    village = _main_village(doc)
     if county and wide and not township_self \
             and wide[1] >= max(3, county[1]) and wide[1] > 2 * max(score.values(), default=0):
         # 全市总人口为171.42万 … 赣榆县总人口59.32万: a text that speaks of 全市 more than of any
@@ -159,7 +160,7 @@ def find_places(doc: Document) -> None:
         # 萧山区常住人口205.6万人 … 其中,瓜沥镇常住人口23.3万人: a district's text that names its towns
         doc.main_place, doc.main_level = county[0], county[2]
         doc.places = {**levels, **{k: v[1] for k, v in counties.items()}}
-    elif score and not _village_text(doc, score):
+    elif score and not _village_text(doc, score, village):
         doc.main_place = score.most_common(1)[0][0]
         doc.main_level = "township"
         doc.places = {**levels, **{k: v[1] for k, v in counties.items()}}
@@ -172,22 +173,20 @@ def find_places(doc: Document) -> None:
         own = Counter(m.group("level") for m in mine if m.group("who") in "我本")
         selfs = own or Counter(m.group("level") for m in mine)
         doc.main_level = place_level(selfs.most_common(1)[0][0]) if selfs else None
-        found = _main_village(doc)
-        village = found[0] if found else None
         if village and doc.main_level in (None, "村", "社区"):
             # 寺上村人口全部为汉族居民。…1949年底寺上村人口增至974人: a village's own history
             # (or a community's: 城西社区常住居民…)
-            kind = "社区" if village.endswith(("社区", "社區")) else "村"
-            doc.main_place, doc.main_level = village, kind
-            doc.places = {**levels, village: kind}
+            name = village[0]
+            kind = "社区" if name.endswith(("社区", "社區")) else "村"
+            doc.main_place, doc.main_level = name, kind
+            doc.places = {**levels, name: kind}
 
 
-def _village_text(doc: Document, score: Counter[str]) -> bool:
+def _village_text(doc: Document, score: Counter[str], village: tuple[str, int] | None) -> bool:
     """Whether a text that names a township is still about one of its villages: it names the
     village with facts twice at least, and twice as often as any township, and never calls a
     township its own (全镇 / 我乡) nor states a township's facts: 東勝村位于通河縣濃河鎮東南部 …
-    2006年東勝村共有人口1447人."""
-    village = _main_village(doc)
+    2006年東勝村共有人口1447人. ``village``: :func:`_main_village`."""
     return bool(village and village[1] >= 2 and village[1] >= 2 * max(score.values())
                 and not any(m.group("level") in ("镇", "乡", "街道", "办事处") for m in SELF.finditer(doc.norm))
                 and not any(doc.norm.startswith(_PLACE_FACTS, m.end()) for m in PLACE.finditer(doc.norm)))

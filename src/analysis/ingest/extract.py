@@ -499,13 +499,9 @@ _SIGNATURE_DATE = re.compile(r"(?:^|\n)[ \t]*(?P<y>(?:19|20)\d{2}|[一二][〇�
                              r"\s*$")
 
 
-def _dateline(norm: str) -> tuple[int, tuple[int, int]] | None:
-    """The year of a news item's date line (2010-05-27, 2024/01/22, 2005年03月02日 in its first
-    lines), or of an official document's date under its signature (a last line 2021年2月23日 /
-    二〇二一年二月二十三日), and its span."""
-    head = _news_date(norm)
-    if head is not None:
-        return head
+def _signature_date(norm: str) -> tuple[int, tuple[int, int]] | None:
+    """The year and span of an official document's date under its signature (a last line
+    2021年2月23日 / 二〇二一年二月二十三日), if any."""
     off = max(0, len(norm) - 200)
     sig = _SIGNATURE_DATE.search(norm, off)
     y = _plain_year(sig.group("y")) if sig else None
@@ -592,7 +588,11 @@ class _Extractor:
         self.records: dict[Key, dict] = {}
         self.sentences = sentences(norm, self._tables)
         self._by_text, self._label_re, self._joined_re = _names()
-        self._titles = title_spans(norm)
+        #: the titles of documents (《…》), whose years name them, not the figures' period; not
+        #: the one year of a statistical bulletin or report of that year
+        #: (《谯城区2020年国民经济和社会发展统计公报》显示,…年末户籍总人口171.5万人: 2020's)
+        self._titles = [(a, b) for a, b in title_spans(norm)
+                        if not (_YEARLY_TITLE.search(norm, a, b) and len(_YEAR.findall(norm, a, b)) == 1)]
         # the years of the text's first line as printed (the normalised text joins lines that
         # only wrap a word): its heading's years, the text's own
         head = headers.normalize_text(self.doc.original.lstrip().split("\n", 1)[0])
@@ -600,7 +600,10 @@ class _Extractor:
         self._consumed: list[tuple[int, int]] = []
         #: the name, field and context of the last figure read, and where its value ends
         self._last_read: tuple[_Label, str, Context, int] | None = None
-        self._dateline = _dateline(norm)
+        #: a news item's date line (2010-05-27 in its first lines), and the text's date: that, or
+        #: an official document's date under its signature; 今年 and 去年 count from the latter
+        self._news_date = _news_date(norm)
+        self._dateline = self._news_date or _signature_date(norm)
         #: a year the web site printed in place of other digits, if it did (see _year_stamp)
         self._stamp = _year_stamp(norm)
         #: the topic and series the previous sentence ended on (for one opening with 其中)
@@ -626,7 +629,7 @@ class _Extractor:
 
     def run(self) -> list[dict]:
         year_ctx: _YearCtx = (None, None, None)
-        if (news := _news_date(self.doc.norm)) is not None:
+        if (news := self._news_date) is not None:
             # a news item dated 2015-07-29 that names no year before its figures
             # (全村总人口3415人): they are of its date; a document's date under its signature is
             # not used so (a report signed in February is mostly about the year before)
@@ -1166,12 +1169,7 @@ class _Extractor:
         return year in self._heading_years or opens_line or norm[span[0]:span[1]].endswith("年度")
 
     def _in_title(self, pos: int) -> bool:
-        """Whether ``pos`` is inside the title of a document (《…》), whose years name it, not the
-        figures' period; except the one year of a statistical bulletin or report of that year
-        (《谯城区2020年国民经济和社会发展统计公报》显示,…年末户籍总人口171.5万人: 2020's)."""
-        return any(a <= pos < b and not (_YEARLY_TITLE.search(self.doc.norm, a, b)
-                                         and len(_YEAR.findall(self.doc.norm, a, b)) == 1)
-                   for a, b in self._titles)
+        return any(a <= pos < b for a, b in self._titles)
 
     def _resolve(self, lab: _Label, topic: str, ctx: Context) -> str | None:
         """The field a name means here, or None (一孩 outside a births sentence, 三孩 beside 四孩,

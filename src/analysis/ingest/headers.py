@@ -285,7 +285,9 @@ NOT_FIGURES: dict[str, str] = {
     "四孩": "births", "四孩及以上": "births", "三孩政策": "", "二孩政策": "", "全面两孩": "",
     "单独二孩": "", "一孩生育": "", "二孩生育": "", "三孩生育": "", "孩次": "births",
     # other rates
-    "婴儿死亡": "group_deaths", "孕产妇死亡": "group_deaths", "新生儿死亡": "group_deaths", "儿童死亡": "group_deaths", "死亡原因": "", "总和生育率": "births",
+    # (a 死亡率 right after these is that group's: group_deaths)
+    "婴儿死亡": "group_deaths", "孕产妇死亡": "group_deaths", "新生儿死亡": "group_deaths",
+    "儿童死亡": "group_deaths", "死亡原因": "", "总和生育率": "births",
     "一般生育率": "births", "生育率": "births", "孕检率": "", "计划生育政策": "",
     "人口性别比": "population", "总人口性别比": "population",
     "户籍人口性别比": "population", "常住人口性别比": "population", "人口男女性别比": "population",
