@@ -75,7 +75,10 @@ def test_interrupted_run_resumes(make_dataset, tmp_path: Path) -> None:
     out = tmp_path / "out"
     cmd = [str(CLI), "run", "--data", str(data), "--out", str(out), "--jobs", "1",
            "--formats", "html", "--no-county", "--no-progress", "--params", str(tmp_path / "none")]
-    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    # (the run gets Ctrl-C's default handling whatever this process inherited: a SIGINT ignored
+    # here, as an earlier test's cluster may leave it, would be ignored by the run too)
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     manifest = out / "testset" / "manifest.json"
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
@@ -83,8 +86,8 @@ def test_interrupted_run_resumes(make_dataset, tmp_path: Path) -> None:
             break
         time.sleep(0.2)
     proc.send_signal(signal.SIGINT)
-    _, err = proc.communicate(timeout=120)
-    assert proc.returncode != 0
+    stdout, err = proc.communicate(timeout=120)
+    assert proc.returncode != 0, (signal.getsignal(signal.SIGINT), stdout, err)
     done = set(json.loads(manifest.read_text())["items"])
     assert 1 <= len(done) < len(towns)
     leftovers = [p.name for p in (out / "testset").rglob("*") if ".tmp" in p.name]
