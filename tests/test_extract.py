@@ -2497,6 +2497,30 @@ def test_batch_40_43_forms(text: str, expected: list) -> None:
     assert [(r["place"], r["year"], figures(r)) for r in extract_figures(text) if figure_fields(r)] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # batch 44: the counts of a sample survey's areas are the sample's, not the town's
+    ("1%人口抽样调查工作顺利开展。目前四个调查小区的340户、1333人、出生18人、死亡11人的调查结果全部结束。"
+     "2015年全镇出生人口120人。", [(None, 2015, "main", {"births": 120})]),
+    # the women a check (清理清查) of the migrants counted
+    ("2012年,对流动人口开展专项清查出租屋2641间,清理清查外来育龄妇女 6658 人,查环查孕435人次。",
+     [(None, 2012, "migrant", {"women_15_49": 6658})]),
+    # batch 45: the year a clause counts from (自2014年…以来) dates no figure after it
+    ("xx村自2014年开展脱贫攻坚工作以来,人民生活水平得到大幅提升。全村辖7个村民小组174户525人。",
+     [(None, None, "main", {"total_population": 525})]),
+    # the same figure again in a profile's list, after a sentence about another year: once
+    ("全村辖5个村民小组,2009年末共有305户1353人。2010年农民人均占有粮食386公斤。\n--人口总数:1353人 耕地面积:2.36亩",
+     [(None, 2009, "main", {"total_population": 1353})]),
+    # 一共 before a value
+    ("2019年,全村总人数一共1285人,总户数269户。", [(None, 2019, "main", {"total_population": 1285})]),
+    # an encyclopaedia infobox's population: its date on one row, its total on the next
+    ("金峰乡位于台东县西南部。\n海拔 | 947 米 |\n人口(2024年9月)(1,217户) | |\n• 总计 | 3,691人 |\n• 排名 | 台东县的第14位 |",
+     [("金峰乡", 2024, "main", {"total_population": 3691})]),
+])
+def test_batch_44_45_forms(text: str, expected: list) -> None:
+    assert [(r["place"], r["year"], r["series"], figures(r))
+            for r in extract_figures(text) if figure_fields(r)] == expected
+
+
 def test_a_populous_town_is_no_place() -> None:
     """xx镇是XX县区人口大镇: 人口大镇 (a populous town) names no place."""
     recs = extract_figures("xx镇是XX县区人口大镇,辖20个行政村,总人口32023人,其中已婚育龄妇女6561人。")

@@ -95,7 +95,7 @@ _TOTAL_WORDS = frozenset({"合计", "共计", "总计"})
 _OTHER_UNITS = "户对次元岁年月日天件份盒条场期项所家台本张支袋瓶斤倍亩座位村组批周"
 
 _FILLER = re.compile(
-    r"(?:\s|\(\s*(?:含|包括|包含)[^()\d]{1,15}\)|上报|:|了|仍然|仍|首次|首度|再次|再|又|曾经|曾|一度|高达|最高达|低至|仅有|为|是|共增加|(?:下降|降低|上升|增加|减少|提高|回升|回落|攀升|滑落|下滑|跌|降|升|增|减)?(?:至|到)|降为|升为|发展为|发展到|发展至|已经|已|进一步|降低为|下降为|上升为|已达到|已经达到|达到了|达到|已达|达|有|共有|共计|共|计|合计|总计|累计|仅为|仅剩|只剩|剩下|仅|只有|却|则|也|还|更|竟然|竟"
+    r"(?:\s|\(\s*(?:含|包括|包含)[^()\d]{1,15}\)|上报|:|了|仍然|仍|首次|首度|再次|再|又|曾经|曾|一度|高达|最高达|低至|仅有|为|是|共增加|(?:下降|降低|上升|增加|减少|提高|回升|回落|攀升|滑落|下滑|跌|降|升|增|减)?(?:至|到)|降为|升为|发展为|发展到|发展至|已经|已|进一步|降低为|下降为|上升为|已达到|已经达到|达到了|达到|已达|达|有|共有|共计|一共|共|计|合计|总计|累计|仅为|仅剩|只剩|剩下|仅|只有|却|则|也|还|更|竟然|竟"
     r"|约为|约有|约|大约|近|接近|超过|突破|跌破|不足|不到|逾|分别为|分别是|分别达到|分别达|分别|人数|总数|总量"
     r"|数量|(?<=数)量|数|人口|婴儿|的|控制在|力争|确保|争取|保持在|稳定在|不低于|不高于|不超过|低于|高于|目标|新增)*")
 _APPROX_WORDS = ("约", "大约", "近", "接近", "超过", "突破", "跌破", "不足", "不到", "逾", "控制在", "力争", "确保",
@@ -138,6 +138,8 @@ _SPAN_PERIOD = re.compile(r"(?P<a>\d{4})-(?P<b>\d{4})年")
 #: 自2014年1月17日实施,截至今年6月底 / 2014年以来累计: counts from a date up to now
 _SINCE = re.compile(r"(?:自|从)\s*(?P<y>(?:19|20)\d{2})\s*年")
 _UNTIL = re.compile(r"截至|截止|至今|以来|累计")
+#: 自2014年开展脱贫攻坚工作以来: a year a clause counts from, up to now.
+_SINCE_CLAUSE = re.compile(r"(?:自|从)\s*(?:19|20)\d{2}\s*年[^,。,;:、\n\d]{1,20}?以来")
 #: 人口2.71万人(2002年): the year of a figure in parentheses right after it, also after each value
 #: of a list (新生儿人数分别为1038人(2017)、881人(2018))
 _YEAR_AFTER_VALUE = re.compile(r"\s*\(\s*(?P<y>(?:19|20)\d{2})\s*(?:年(?:\s*\d{1,2}\s*月)?(?:末|底)?)?\s*\)")
@@ -264,7 +266,13 @@ _SUPPOSING = re.compile(r"\s*(?:(?:如果|假如|假设|倘若|要是)(?!按|以
 #: A sentence that names its sample stays the sample's (我区这次调查…样本量为25172人,其中常住人口
 #: 为19528人,分别占全区…).
 _SAMPLE = re.compile(r"\s*(?:我[省市县区镇乡])?(?:此次|本次|这次|该次)[^,。;\n]{0,12}?调查"
-                     r"(?:(?=[^。\n]*样本)|(?![^。\n]*(?:推算|全[省市县区镇乡])))")
+                     r"(?:(?=[^。\n]*样本)|(?![^。\n]*(?:推算|全[省市县区镇乡])))"
+                     # 目前四个调查小区的340户、1333人、出生18人: the sampled areas' counts
+                     r"|[^,。;\n]{0,12}?[\d一二三四五六七八九十两]+\s*个\s*(?:调查小区|抽样小区|样本(?:村|户|块|点|区))")
+#: An encyclopaedia infobox's population (Wikipedia's 鄉鎮 pages, pasted as text): 人口(2024年9月)
+#: (1,688戶) | | on one row, • 總計 | 4,161人 | on the next.
+_INFOBOX_POPULATION = re.compile(r"(?m)^[ \t]*人口\s*\(\s*(?P<y>(?:19|20)\d{2})\s*年[^()\n]*\)[^|\n]*\|[ \t|]*\n"
+                                 r"[ \t]*[•·]\s*(?P<name>总计)\s*\|\s*(?P<v>\d[\d,]*\s*人)")
 #: A chronicle's year heading: a year alone before a line break, at a line's start or after 。.
 _HEADING_YEAR = re.compile(r"(?:^|(?<=[\n。]))[ \t]*(?P<y>(?:19|20)\d{2})[ \t]*年[ \t]*(?=\n)")
 #: A list marker right before a name: the name heads a section (一、常住人口 / (二)户籍人口).
@@ -302,7 +310,7 @@ _NEUTRAL = re.compile(
     r"|数据显示|的|中|为|是|在|全|总|年|底|末|份|月|日|\d|同期|据|我|本|该|已|已经|全部|户籍|常住|流动"
     r"|流入|流出|外来|[-.~至到]|[一二三四五六七八九十]是|第[一二三四五六七八九十]+|首先|其次|另外|此外"
     r"|同时|再次|最后|[一二三四五六七八九十]+、|纯|上报|报告|据悉|据了解|据介绍|据调查|根据|报表|年报|资料"
-    r"|显示|表明|核实|期内|公安|普查|自然年度|人口监测|监测|管辖范围内?|居住半年以上的?|实际|另有|另|在册的?|原|而|按照|按|依据|时|之)*")
+    r"|显示|表明|核实|期内|公安|普查|清理清查|清查摸底|清查|摸底|自然年度|人口监测|监测|管辖范围内?|居住半年以上的?|实际|另有|另|在册的?|原|而|按照|按|依据|时|之)*")
 _CHANGE = re.compile(r"比上年|较上年|比去年|较去年|同比|环比|与上年|与去年|比上一年|增加|减少|下降|上升"
                      r"|增长|提高|降低|增幅|降幅|净增|净减|回落|多出|少了")
 _COMPARED_PLAIN = re.compile(r"\s*,?\s*(?P<w>与|比|较|同|和)\s*(?:(?P<y>(?:19|20)\d{2})\s*年|"
@@ -638,6 +646,8 @@ class _Extractor:
         cells, tables = self._cells, self._tables
         for cell in cells:
             self._table_cell(cell)
+        for m in _INFOBOX_POPULATION.finditer(self.doc.norm):
+            self._infobox_population(m)
         headings = self._chronicle_headings()
         for s, e in self.sentences:
             if any(a <= s and e <= b for a, b in tables) or _SUPPOSING.match(self.doc.norm, s) \
@@ -672,6 +682,16 @@ class _Extractor:
         ctx = Context(self.doc.main_place, cell.year, year_span=cell.label_span)
         self._figure_from(v, lab, cell.field, ctx, "", implied_unit=cell.unit)
 
+    def _infobox_population(self, m: re.Match[str]) -> None:
+        """人口(2024年9月)(1,688戶) | | ⏎ • 總計 | 4,161人 |: an encyclopaedia infobox's population,
+        its name and date on one row and its total on the next."""
+        v = _VALUE.match(self.doc.norm, m.start("v"))
+        if v is None:
+            return
+        lab = _Label(m.start(), m.end("name"), self.doc.norm[m.start():m.end("name")], None)
+        ctx = Context(self.doc.main_place, int(m.group("y")), year_span=(m.start("y"), m.end("y")))
+        self._figure_from(v, lab, "total_population", ctx, "")
+
     # -- one sentence -------------------------------------------------------------------------------
 
     def _events(self, s: int, e: int) -> list[tuple[int, int, str, object]]:
@@ -698,6 +718,9 @@ class _Extractor:
             if m.start() > s and _COMPARED_BEFORE.search(norm, max(s, m.start() - 8), m.start()):
                 # 与2011年持平, 比1979年下降, 与1964年第二次人口普查时相比: a year compared with,
                 # not the year of the text
+                continue
+            if m.start() > s and _SINCE_CLAUSE.match(norm, m.start() - 1, e):
+                # 自2014年开展脱贫攻坚工作以来: where a span up to now starts, not a year of figures
                 continue
             if y is not None and not self._in_title(m.start()) \
                     and not any(a <= m.start() < b for a, b in trends):
@@ -2051,6 +2074,7 @@ class _Extractor:
         self._date_late()
         self._rate_basis()
         _drop_undated_repeats(list(self.records.values()))
+        _drop_carried_repeats(list(self.records.values()))
         records = [r for r in self.records.values() if _figure_fields(r) or r["problems"]]
         for r in records:
             r["problems"].sort(key=lambda p: p["span"][0])
@@ -2098,6 +2122,28 @@ def _drop_undated_repeats(records: list[dict]) -> None:
                 if (r["place"], r["series"], f, r[f]) in dated:
                     del r[f]
                     r["provenance"].pop(f, None)
+
+
+def _drop_carried_repeats(records: list[dict]) -> None:
+    """A figure whose year only comes from an earlier sentence (a profile's list after 2010年农民
+    人均占有粮食386公斤: 人口总数:1353人) that another record states with the same value and its
+    year in its own sentence (2009年末共有305户1353人) is the same figure again: keep it once,
+    with the year stated beside it."""
+    def own_year(r: dict, f: str) -> bool:
+        year = r["provenance"].get("year")
+        return year is not None and year.get("sentence_span") == r["provenance"][f].get("sentence_span")
+
+    stated = {(r["series"], f, r[f]): r for r in records if r["year"] is not None
+              for f in _figure_fields(r) if own_year(r, f)}
+    for r in records:
+        if r["year"] is None:
+            continue
+        for f in _figure_fields(r):
+            other = stated.get((r["series"], f, r[f]))
+            if other is not None and other["year"] != r["year"] and not own_year(r, f) and (
+                    None in (r["place"], other["place"]) or r["place"] == other["place"]):
+                del r[f]
+                r["provenance"].pop(f, None)
 
 
 def _figure_fields(record: dict) -> list[str]:
