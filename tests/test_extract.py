@@ -2521,6 +2521,66 @@ def test_batch_44_45_forms(text: str, expected: list) -> None:
             for r in extract_figures(text) if figure_fields(r)] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # batch 48: a date under the office that issued the report is when it was issued
+    ("重庆市大足区慢性病调查报告(2022年度)\n重庆市大足区卫生健康委员会\n2023年4月\n大足区辖6个街道、21个镇,常住人口84.02万。",
+     [("大足区", 2022, "main", {"permanent_population": 840200})]),
+    # a death rate per 100 000 is read in ‰; a count printed so is none
+    ("2014年监测居民1 066 901人,死亡7 001人,死亡率为656.20/10万。", [(None, 2014, "main", {"deaths": 7001, "death_rate_permille": 6.562})]),
+    ("2007年传染病发病率,户籍人口为379.80/10万,流动人口为1 122.29/10万。", []),
+    # an ASCII full stop before a year ends a sentence
+    ("徐汇区位于上海市中心城区西南部.2001年全区总人口1 064 645人,人口自然增长率-2.80‰(从1992年起人口自然增长率为负).",
+     [("徐汇区", 2001, "main", {"total_population": 1064645, "natural_growth_permille": -2.8})]),
+    # 。 printed for a decimal point
+    ("全县总面积1297平方公里,共辖12个乡镇,总人口13。82万人。", [(None, None, "main", {"total_population": 138200})]),
+    # a rate right after a count, with no mark between them
+    ("天门市2019年底户籍人口1609200人,出生人口12809人出生率8.0‰,死亡人口10464死亡率6.56‰。",
+     [("天门市", 2019, "main", {"total_population": 1609200, "births": 12809, "deaths": 10464,
+                                "birth_rate_permille": 8, "death_rate_permille": 6.56})]),
+    # 2012年以来 in a text dated 2019 before it: years since then, no year of the figures
+    ("自评报告\n(2019年8月31日)\n2012年以来,我区始终坚持义务教育优先发展。\n大足区辖27个镇街,总人口107万。",
+     [("大足区", 2019, "main", {"total_population": 1070000})]),
+    # (2012年以来 opening a text: this year so far)
+    ("2012年以来,我镇计划生育工作稳步推进。\n今年以来我镇共出生738人。", [(None, 2012, "main", {"births": 738})]),
+    # a number a site split with a space is garbled; a headcount ends at an ASCII full stop
+    ("全区有226个村,常住人口46 94万人。", []),
+    ("全乡共辖10个行政村,全乡有11482人.其中0—6岁儿童将近2014人。", [(None, None, "main", {"total_population": 11482})]),
+])
+def test_batch_46_48_forms(text: str, expected: list) -> None:
+    assert [(r["place"], r["year"], r["series"], figures(r))
+            for r in extract_figures(text) if figure_fields(r)] == expected
+
+
+def test_the_city_above_a_county_named_bare_before_its_whole_is_not_the_county() -> None:
+    """阜阳全市常住人口814.1万人 in a text about 临泉县 (of 阜阳市) is the city's, not the text's own
+    (batch 46, BY18)."""
+    text = ("中国人口危机!人口第一大县8个月关50所幼儿园(组图)\n"
+            "\n"
+            "2023-11-19 来源: 中央社\n"
+            "\n"
+            "随著出生人口急速下降,中国正遭遇一波幼儿园关门潮。在人口第一大县安徽临泉,今年截至8月已有50所幼儿园停止办学,占全县幼儿园总数的11.8%。\n"
+            "\n"
+            "中国媒体21世纪经济报道,安徽省阜阳市临泉县是中国人口第一大县,2022年有户籍人口229.3万。\n"
+            "\n"
+            "今年8月,临泉县教育局公告,当地50所民办幼儿园终止办学,占2022年全县幼儿园总数的11.8%,占全县民办幼儿园总数的24.5%。\n"
+            "\n"
+            "值得注意的是,其中12所申请终止办学的幼儿园,很多都是2021年以来才登记注册的,其中还有一所2022年6月才注册成立,开办一年便关停,可见当地幼儿园生源形势之紧张。\n"
+            "\n"
+            "临泉县政府今年2月的数据显示,全县2023年在园幼儿5万8243人,比上年减少9.2%,已是连续第4年减少,且降幅陡然加大。而且,当地出生率已经低于死亡率。\n"
+            "\n"
+            "据阜阳市统计局3月发布,阜阳全市常住人口814.1万人,其中临泉县常住人口最多,达164.3万人。")
+    assert [(r["place"], figures(r)) for r in extract_figures(text) if figure_fields(r)] == [
+        ("临泉县", {"total_population": 2293000})]
+
+
+def test_a_garbled_or_converted_number_says_so() -> None:
+    """A rate per 100 000, a 。 for a decimal point and a number split by a space each leave a
+    problem that names what was done."""
+    assert [p["kind"] for p in problems(extract_figures("2014年死亡率为656.20/10万。"))] == ["per_100k"]
+    assert [p["kind"] for p in problems(extract_figures("2014年出生率为9。93‰。"))] == ["decimal_mark"]
+    assert [p["kind"] for p in problems(extract_figures("2014年常住人口46 94万人。"))] == ["garbled"]
+
+
 def test_a_populous_town_is_no_place() -> None:
     """xx镇是XX县区人口大镇: 人口大镇 (a populous town) names no place."""
     recs = extract_figures("xx镇是XX县区人口大镇,辖20个行政村,总人口32023人,其中已婚育龄妇女6561人。")

@@ -617,6 +617,14 @@ TABLE: dict[str, dict[str, str]] = {
         "zh": "{label}“{text}”没有写单位,按{unit}读取(请核对原文)。",
         "en": "{label} '{text}' is printed without a unit; read as {unit} (check the text).",
     },
+    "ingest.extract.extract.decimal_mark": {
+        "zh": "{label}“{text}”中的“。”按小数点读取(请核对原文)。",
+        "en": "{label} '{text}' has 。 for its decimal point; read so (check the text).",
+    },
+    "ingest.extract.extract.per_100k": {
+        "zh": "{label}“{text}”按十万分率(1/10万)印出,换算为{value}‰读取。",
+        "en": "{label} '{text}' is printed per 100 000; read as {value}‰.",
+    },
     "ingest.extract.extract.unit_kept": {
         "zh": "{label}“{text}”带有不该有的“{unit}”号,按{value}读取。",
         "en": "{label} '{text}' carries a stray '{unit}' sign; read as {value}.",

@@ -58,6 +58,11 @@ NOT_PLACE = {"小城", "重点", "示范", "特色", "卫生", "文明", "国家
              "人口大", "经济强", "农业大", "工业强"}
 
 
+#: 。 printed for a decimal point (总人口13。82万人, 出生率为9。93‰): no sentence starts with a
+#: number's last digits and its unit, so it is read as the point (and the figure says so).
+_CJK_DECIMAL_MARK = re.compile(r"(?<=\d)。(?=\d{1,3}\s*(?:万|‰|%))")
+
+
 @dataclass
 class Document:
     """The text as printed, the normalised text the rules read, and what the document says.
@@ -85,7 +90,8 @@ class Document:
         for a, b in headers.annotation_spans(full):
             drop.update(range(a, b))
         keep = [i for i in range(len(full)) if i not in drop]
-        return cls(text, "".join(full[i] for i in keep), keep + [len(text)])
+        norm = _CJK_DECIMAL_MARK.sub(".", "".join(full[i] for i in keep))
+        return cls(text, norm, keep + [len(text)])
 
     def span(self, a: int, b: int) -> tuple[int, int]:
         """The span in the original text of ``norm[a:b]``."""

@@ -85,7 +85,7 @@ def message(key: str, language: str = "zh", **values: object) -> str:
 _CN_NUM = (r"[零〇○一二两三四五六七八九十廿卅百千万亿][零〇○0一二两三四五六七八九十廿卅百千万亿]*(?:点[零〇一二三四五六七八九]+)?"
            r"(?=\s*(?:人|名|例|‰|%))"
            r"|[零〇一二两三四五六七八九十百]+点[零〇一二三四五六七八九]+(?=[,;。、\s]|$)")
-_NUM = (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d{1,3}(?:[ \u00a0\u2009]\d{3})+(?![\d.])"
+_NUM = (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d{1,3}(?:[ \u00a0\u2009]\d{3})+(?:\.\d+)?(?![\d.])"
         r"|\d+(?:\.\d+)?|" + _CN_NUM)
 _CLAUSE_SEP = ",;:、()[]“”\"'《》<>|"
 _UNIT_COUNT = ("人", "名", "个", "例", "口")
@@ -112,7 +112,7 @@ _RATIO_UNIT = "个性别比单位"
 _VALUE = re.compile(
     r"(?P<pre>千分之|百分之)?(?P<sign>[-负](?=\s*\d))?\s*(?P<num>" + _NUM + r")"
     r"\s*(?P<mult>万|亿)?(?P<rest>(?<=万)零?(?:\d,\d{3}|\d{1,4})(?=\s*[人名]))?(?P<about>余|多)?\s*"
-    r"(?P<unit>人次|万人|人|名|" + _RATIO_UNIT + r"|个|例|口|‰|%|:\s*(?P<den>\d+(?:\.\d+)?)(?!\d))?"
+    r"(?P<unit>人次|万人|人|名|" + _RATIO_UNIT + r"|个|例|口|‰|%|/\s*(?:10|十)\s*万|:\s*(?P<den>\d+(?:\.\d+)?)(?!\d))?"
     r"(?P<women>\s*\((?:以|按)?(?:女|女性|女孩|女婴)?\s*(?:=|为)?\s*100\))?"
     r"(?P<bound>以上|以下|以内|左右|上下)?")
 #: 突破300人,达312人 / 不足300人,仅为287人: after a bound, the exact figure in the next clause.
@@ -123,7 +123,7 @@ _MASK = re.compile(r"(?P<mask>[xX×*□■?]{1,6}|某{1,3})\s*(?P<unit>万人|�
 _PART_MASKED = re.compile(r"(?P<mask>[\d.,]+[xX×*□■]+[\dxX×*□■.,]*)\s*(?P<unit>万人|人|名|个|例|‰|%)?(?P<mask2>)")
 _BLANK = re.compile(r"(?:\(\s*\)|_+|\s+)?(?P<unit>‰|%)|(?:\(\s*\)|_{2,}|\s{2,})(?P<unit2>人|名)")
 _GARBLED = re.compile(r"[\dOolI][\dOolI.,]*[\dOolI](?=\s*(?:万人|人|名|‰|%|[,;。]|$))")
-_YEAR = re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2})\s*(?:年(?!龄|代|级|限|轻|初)度?|(?:计生|计划生育|人口计生|统计)年度)"
+_YEAR = re.compile(r"(?<!\d)(?<!\d\.)(?P<y>(?:19|20)\d{2})\s*(?:年(?!龄|代|级|限|轻|初)度?|(?:计生|计划生育|人口计生|统计)年度)"
                    r"|" + headers.census_name("census") + r"|(?<![\u4e00-\u9fff])(?P<census2>[四五六七])普(?!查|通|及|遍)"
                    r"|(?P<cy>[一二三四五六七八九〇零○OoＯ0]{4})\s*年(?!龄|代|级|限)度?"
                    r"|民国\s*(?P<mg>\d{1,2}|[一二三四五六七八九十]{1,3})\s*年(?:\s*\(\s*(?:19[1-4]\d)\s*年?\s*\))?")
@@ -140,6 +140,8 @@ _SINCE = re.compile(r"(?:自|从)\s*(?P<y>(?:19|20)\d{2})\s*年")
 _UNTIL = re.compile(r"截至|截止|至今|以来|累计")
 #: 自2014年开展脱贫攻坚工作以来: a year a clause counts from, up to now.
 _SINCE_CLAUSE = re.compile(r"(?:自|从)\s*(?:19|20)\d{2}\s*年[^,。,;:、\n\d]{1,20}?以来")
+#: 2012年以来 in a text dated 2019 before it: the years since then (in one of 2012 it is this year).
+_SINCE_YEAR = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*以来")
 #: 人口2.71万人(2002年): the year of a figure in parentheses right after it, also after each value
 #: of a list (新生儿人数分别为1038人(2017)、881人(2018))
 _YEAR_AFTER_VALUE = re.compile(r"\s*\(\s*(?P<y>(?:19|20)\d{2})\s*(?:年(?:\s*\d{1,2}\s*月)?(?:末|底)?)?\s*\)")
@@ -273,6 +275,11 @@ _SAMPLE = re.compile(r"\s*(?:我[省市县区镇乡])?(?:此次|本次|这次|�
 #: (1,688戶) | | on one row, • 總計 | 4,161人 | on the next.
 _INFOBOX_POPULATION = re.compile(r"(?m)^[ \t]*人口\s*\(\s*(?P<y>(?:19|20)\d{2})\s*年[^()\n]*\)[^|\n]*\|[ \t|]*\n"
                                  r"[ \t]*[•·]\s*(?P<name>总计)\s*\|\s*(?P<v>\d[\d,]*\s*人)")
+#: A date alone on its line under the office that issued the document (交口县统计局⏎2018年3月).
+_OFFICE_DATE = re.compile(r"(?:局|委员会|办公室|人民政府|政府|中心|协会|学会|研究所|研究院|统计局|办)[ \t]*\n[ \t]*"
+                          r"(?P<y>(?:19|20)\d{2})\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?[ \t]*(?=\n|$)")
+#: More digits after a space, then a unit: the number was split (46 94万人), not ended.
+_DIGITS_APART = re.compile(r"[ \u00a0]\d{1,4}\s*(?:万|人|名|‰|%)")
 #: A chronicle's year heading: a year alone before a line break, at a line's start or after 。.
 _HEADING_YEAR = re.compile(r"(?:^|(?<=[\n。]))[ \t]*(?P<y>(?:19|20)\d{2})[ \t]*年[ \t]*(?=\n)")
 #: A list marker right before a name: the name heads a section (一、常住人口 / (二)户籍人口).
@@ -325,7 +332,7 @@ _AMONG_BIRTHS = re.compile(r"出生(?:的|人口)?\s*(?P<n>\d[\d,]*)\s*(?:人|�
 _AS_OF = re.compile(r"\s*(?:截至|截止|至|到)\s*(?:(?P<y>(?:19|20)\d{2})\s*年|(?P<rel>去年|上年|今年|本年))\s*"
                     r"(?:底|末|(?:12|十二)\s*月\s*(?:31\s*日|底|末))\s*,?\s*")
 #: The persons of a headcount, ending its clause (36696人, 1.2万人, 53万2854人, 14270人口).
-_HEAD_PERSONS = r"(?P<v>\d[\d,.]*\s*(?:万零?\d{0,4})?\s*口?人)(?:口)?(?=\s*(?:[,;。、)\n]|中\s*,|$))"
+_HEAD_PERSONS = r"(?P<v>\d[\d,.]*\s*(?:万零?\d{0,4})?\s*口?人)(?:口)?(?=\s*(?:[,;。、)\n]|\.(?!\d)|中\s*,|$))"
 #: The villages and groups a place has (辖21个行政村,387个村民小组): one character of them, after 辖.
 _HELD_UNIT = r"[\d\s一二三四五六七八九十百个行政村居委会社区自然民小组和、]"
 _HELD = r"(?:共辖|现辖|下辖|辖)" + _HELD_UNIT
@@ -612,6 +619,9 @@ class _Extractor:
         #: an official document's date under its signature; 今年 and 去年 count from the latter
         self._news_date = _news_date(norm)
         self._dateline = self._news_date or _signature_date(norm)
+        #: where the years of a document's date under its issuing office start (a cover's or a
+        #: signature's 重庆市大足区卫生健康委员会⏎2023年4月): the document's, not its figures'
+        self._office_dates = {m.start("y") for m in _OFFICE_DATE.finditer(norm)}
         #: a year the web site printed in place of other digits, if it did (see _year_stamp)
         self._stamp = _year_stamp(norm)
         #: the topic and series the previous sentence ended on (for one opening with 其中)
@@ -719,7 +729,11 @@ class _Extractor:
                 # 与2011年持平, 比1979年下降, 与1964年第二次人口普查时相比: a year compared with,
                 # not the year of the text
                 continue
-            if m.start() > s and _SINCE_CLAUSE.match(norm, m.start() - 1, e):
+            if m.start() in self._office_dates:
+                continue  # 卫生健康委员会⏎2023年4月: when the report was issued
+            if (m.start() > s and _SINCE_CLAUSE.match(norm, m.start() - 1, e)) or (
+                    _SINCE_YEAR.match(norm, m.start(), e) and y is not None
+                    and any((_year_value(p) or 0) > y for p in _YEAR.finditer(norm, 0, m.start()))):
                 # 自2014年开展脱贫攻坚工作以来: where a span up to now starts, not a year of figures
                 continue
             if y is not None and not self._in_title(m.start()) \
@@ -1220,6 +1234,9 @@ class _Extractor:
         """Whether the words before a name in its clause are context only; a series word gives
         the series. False: the figure belongs to something else (参检育龄妇女 …)."""
         start = self._clause_start(lab.start, s)
+        if self._last_read and start < self._last_read[3] <= lab.start \
+                and not self.doc.norm[self._last_read[3]:lab.start].strip():
+            start = lab.start  # 出生人口12809人出生率8.0‰: a figure just read ends a clause
         line = max(s, self.doc.norm.rfind("\n", s, lab.start) + 1)  # (a title line may run into it)
         heading = _HEADING.match(self.doc.norm[line:lab.start])
         if heading and start < line + heading.end():
@@ -1269,7 +1286,11 @@ class _Extractor:
         # 纳家户全村总人口: a name printed without its level, before the whole of a township or
         # village, when the text names it more than once
         bare = _NAME_THEN_WHOLE.match(prefix)
-        if bare and self.doc.norm.count(bare.group()) >= 2:
+        main = self.doc.main_place
+        # (阜阳全市常住人口…, in a text about 临泉县: the city above it, not the text's own)
+        above = bool(bare and main and not headers.normalize_text(main).startswith(bare.group())
+                     and not prefix.startswith("全" + (self.doc.main_level or ""), bare.end()))
+        if bare and self.doc.norm.count(bare.group()) >= 2 and not above:
             prefix = prefix[bare.end():]
         # 平湖市常住人口 (also 2016年平湖市常住人口): a city or county the text names more than once,
         # at the clause start
@@ -1277,7 +1298,7 @@ class _Extractor:
         year = re.match(r"(?:按照|按|根据|据|其中)?(?:(?:" + _YEAR.pattern + r")(?:末|底)?)?", prefix)
         off = year.end() if year else 0
         m = _CITY_AT_START.match(prefix[off:]) or _MASKED_PLACE_AT_START.match(prefix[off:])
-        if m and m.group() not in NOT_PLACE and (self.doc.norm.count(m.group()) >= 2 or (
+        if m and not above and m.group() not in NOT_PLACE and (self.doc.norm.count(m.group()) >= 2 or (
                 self.doc.main_place is None and self.doc.main_level is None)):
             # (2012年某区出生率为8.29‰ / 2012年平安县出生率…: also a place named once, or masked, in
             # a text that names no other)
@@ -1520,6 +1541,20 @@ class _Extractor:
             d, mult = d * 10000 + int(v.group("rest").lstrip("零").replace(",", "")), 1
         if unit == "万人":
             mult, unit = 10000, "人"
+        if not v.group("unit") and not v.group("mult") and _DIGITS_APART.match(norm, v.end("num")):
+            # 常住人口46 94万人 (a site that printed a space for each decimal point): garbled
+            self._problem("extract.garbled", "error", field_name, ctx, span, lab, label_text)
+            return None
+        if "。" in self.doc.text(*span):
+            self._problem("extract.decimal_mark", "note", field_name, ctx, span, lab, label_text)
+        if unit.startswith("/"):
+            # 死亡率为656.20/10万 (per 100 000, as death surveillance prints it): 6.562‰; anything
+            # else printed so (传染病发病率…户籍人口为379.80/10万) is no figure of ours
+            if kind != "‰" or v.group("mult") or pre:
+                return None
+            self._problem("extract.per_100k", "note", field_name, ctx, span, lab, label_text,
+                          value=f"{as_number(d / 100)}")
+            d, unit = d / 100, "‰"
         if v.group("sign"):
             if field_name != "natural_growth_permille":
                 self._problem("extract.negative", "error", field_name, ctx, span, lab, label_text)

@@ -11,7 +11,8 @@ from collections.abc import Sequence
 from . import text_tables
 
 #: Where a sentence ends: 。!? or a line break, or a full stop typed as "." after a word or figure.
-SENTENCE_END = re.compile(r"[。!?！？\n]+|(?<!\d)\.(?=\s|[\u4e00-\u9fff])|(?<=[人‰%])\.(?=\s|[\u4e00-\u9fff])")
+SENTENCE_END = re.compile(r"[。!?！？\n]+|(?<!\d)\.(?=\s|[\u4e00-\u9fff])|(?<=[人‰%])\.(?=\s|[\u4e00-\u9fff])"
+                          r"|(?<=[\u4e00-\u9fff])\.(?=\d)")  # (…西南部.2001年全区总人口…: an ASCII full stop)
 
 #: A line that ends a paragraph, not wrapped: short, or ending a sentence or a heading.
 _HARD_END = "。!?:;！？：；”\"》)"
