@@ -2551,6 +2551,22 @@ def test_batch_46_48_forms(text: str, expected: list) -> None:
             for r in extract_figures(text) if figure_fields(r)] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # batch 50: a stock after a sentence that named a span of years is no sum over them
+    ("项目建设期:2011年至2012年。会泽县辖21个乡(镇)376个村委会,总人口100.74万人。",
+     [("会泽县", None, "main", {"total_population": 1007400})]),
+    # (births there are still a total over the span)
+    ("2011年至2012年,全县出生人口2.1万人。", []),
+    # a total over the years (not read), then each year's value in a parenthesis
+    ("据XXXX县统计数据,2004年至2008年间,死亡人数4295人(2004年829人、2005年852人、2006年816人),年均死亡率5.11‰。",
+     [(None, 2004, "main", {"deaths": 829}), (None, 2005, "main", {"deaths": 852}),
+      (None, 2006, "main", {"deaths": 816})]),
+])
+def test_batch_49_50_forms(text: str, expected: list) -> None:
+    assert [(r["place"], r["year"], r["series"], figures(r))
+            for r in extract_figures(text) if figure_fields(r)] == expected
+
+
 def test_the_city_above_a_county_named_bare_before_its_whole_is_not_the_county() -> None:
     """阜阳全市常住人口814.1万人 in a text about 临泉县 (of 阜阳市) is the city's, not the text's own
     (batch 46, BY18)."""

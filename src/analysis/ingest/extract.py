@@ -280,6 +280,11 @@ _OFFICE_DATE = re.compile(r"(?:局|委员会|办公室|人民政府|政府|中�
                           r"(?P<y>(?:19|20)\d{2})\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?[ \t]*(?=\n|$)")
 #: More digits after a space, then a unit: the number was split (46 94万人), not ended.
 _DIGITS_APART = re.compile(r"[ \u00a0]\d{1,4}\s*(?:万|人|名|‰|%)")
+#: A count, then a parenthesis that opens with a year (死亡人数4295人(2004年829人、…)).
+_TOTAL_THEN_YEARS = re.compile(r"\s*(?:为|是|共|共计|达|合计)?\s*\d[\d,.]*\s*万?\s*(?:人|名|例)\s*\(\s*"
+                               r"(?=(?:19|20)\d{2}\s*年)")
+#: The fields that count people at a moment (stocks), not events over a period.
+_STOCKS = frozenset({"total_population", "permanent_population", "women_15_49", "married_women_15_49"})
 #: A chronicle's year heading: a year alone before a line break, at a line's start or after 。.
 _HEADING_YEAR = re.compile(r"(?:^|(?<=[\n。]))[ \t]*(?P<y>(?:19|20)\d{2})[ \t]*年[ \t]*(?=\n)")
 #: A list marker right before a name: the name heads a section (一、常住人口 / (二)户籍人口).
@@ -1374,6 +1379,11 @@ class _Extractor:
             if m:
                 nxt = min(e, nxt_label)
                 return self._year_by_year(lab, field_name, ctx, m.end(), nxt, first=True)
+            # 死亡人数4295人(2004年829人、2005年852人、…): a total over the years (not read), then
+            # each year's value
+            m = _TOTAL_THEN_YEARS.match(norm, lab.end, e)
+            if m and sum(1 for _ in self._years_with_values(m.end(), min(e, nxt_label), True)) >= 2:
+                return self._year_by_year(lab, field_name, ctx, m.end(), min(e, nxt_label), first=True)
             # 出生人数于2023年3974人、2024年3712人 / 嬰兒出生數近5年起起伏伏,2021年4185人、2022年…:
             # two years with their values at least, after 于 or a short clause
             m = _YEAR_LIST_AFTER.match(norm, lab.end, e)
@@ -1620,6 +1630,11 @@ class _Extractor:
                                   expected="女=100")
                     return None
         period = ctx.period if ctx.period is not None and _MULTI_YEAR.match(ctx.period) else None
+        if period is not None and field_name in _STOCKS and ctx.year_span is not None \
+                and ctx.year_span[0] < self._sentence_of(span[0])[0]:
+            # 项目建设期2011年至2012年。…总人口100.74万人: a stock is no sum over the years an
+            # earlier sentence named
+            period, ctx = None, Context(ctx.place, None, ctx.series, None, None)
         if period is None and headers.unit_kind(field_name) == "count":
             period = self._years_before(span[0])
         if period is not None:
