@@ -2561,8 +2561,12 @@ def test_batch_46_48_forms(text: str, expected: list) -> None:
     ("据XXXX县统计数据,2004年至2008年间,死亡人数4295人(2004年829人、2005年852人、2006年816人),年均死亡率5.11‰。",
      [(None, 2004, "main", {"deaths": 829}), (None, 2005, "main", {"deaths": 852}),
       (None, 2006, "main", {"deaths": 816})]),
+    # batch 51: 暂住人口 (temporary residents, the older name of the migrant population)
+    ("2015年社区总人口4268人,其中常住人口2181人,暂住人口2087人。",
+     [(None, 2015, "main", {"total_population": 4268, "permanent_population": 2181}),
+      (None, 2015, "migrant", {"total_population": 2087})]),
 ])
-def test_batch_49_50_forms(text: str, expected: list) -> None:
+def test_batch_49_51_forms(text: str, expected: list) -> None:
     assert [(r["place"], r["year"], r["series"], figures(r))
             for r in extract_figures(text) if figure_fields(r)] == expected
 

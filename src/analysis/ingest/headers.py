@@ -183,7 +183,7 @@ LABELS: tuple[Label, ...] = tuple(
     + _labels("total_population", "总人口", "年末总人口", "总人口数", "人口总数", "户籍人口",
               "户籍总人口", "总户籍人口", "户籍人口数", "户籍人口总数", "年末户籍人口",
               "年末户籍总人口", "年末人口", "年末人口数", "人口", "总人数", "设籍人口", "本地人口")
-    + _labels("total_population", "流动人口", "流动人口数", "流动人口总数", header=False,
+    + _labels("total_population", "流动人口", "流动人口数", "流动人口总数", "暂住人口", header=False,
               series="migrant")
     + _labels("permanent_population", "常住人口", "常住总人口", "常住人口数", "年末常住人口",
               "常住人口总数", "常住居民", "常驻人口")
