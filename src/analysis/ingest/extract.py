@@ -141,7 +141,7 @@ _UNTIL = re.compile(r"截至|截止|至今|以来|累计")
 #: 自2014年开展脱贫攻坚工作以来: a year a clause counts from, up to now.
 _SINCE_CLAUSE = re.compile(r"(?:自|从)\s*(?:19|20)\d{2}\s*年[^,。,;:、\n\d]{1,20}?以来")
 #: 2012年以来 in a text dated 2019 before it: the years since then (in one of 2012 it is this year).
-_SINCE_YEAR = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*以来")
+_SINCE_YEAR = re.compile(r"(?:19|20)\d{2}\s*年\s*以来")
 #: 人口2.71万人(2002年): the year of a figure in parentheses right after it, also after each value
 #: of a list (新生儿人数分别为1038人(2017)、881人(2018))
 _YEAR_AFTER_VALUE = re.compile(r"\s*\(\s*(?P<y>(?:19|20)\d{2})\s*(?:年(?:\s*\d{1,2}\s*月)?(?:末|底)?)?\s*\)")
@@ -276,7 +276,7 @@ _SAMPLE = re.compile(r"\s*(?:我[省市县区镇乡])?(?:此次|本次|这次|�
 _INFOBOX_POPULATION = re.compile(r"(?m)^[ \t]*人口\s*\(\s*(?P<y>(?:19|20)\d{2})\s*年[^()\n]*\)[^|\n]*\|[ \t|]*\n"
                                  r"[ \t]*[•·]\s*(?P<name>总计)\s*\|\s*(?P<v>\d[\d,]*\s*人)")
 #: A date alone on its line under the office that issued the document (交口县统计局⏎2018年3月).
-_OFFICE_DATE = re.compile(r"(?:局|委员会|办公室|人民政府|政府|中心|协会|学会|研究所|研究院|统计局|办)[ \t]*\n[ \t]*"
+_OFFICE_DATE = re.compile(r"(?:局|委员会|办公室|政府|中心|协会|学会|研究所|研究院|办)[ \t]*\n[ \t]*"
                           r"(?P<y>(?:19|20)\d{2})\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?[ \t]*(?=\n|$)")
 #: More digits after a space, then a unit: the number was split (46 94万人), not ended.
 _DIGITS_APART = re.compile(r"[ \u00a0]\d{1,4}\s*(?:万|人|名|‰|%)")
