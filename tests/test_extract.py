@@ -83,6 +83,12 @@ def by_year(text: str) -> dict[int | None, dict[str, float]]:
     return {r["year"]: figures(r) for r in extract_figures(text) if figure_fields(r)}
 
 
+def keyed(text: str) -> list[tuple]:
+    """Place, year, series and figures of each record of ``text`` (records with no figure left
+    out), in order."""
+    return [(r["place"], r["year"], r["series"], figures(r)) for r in extract_figures(text) if figure_fields(r)]
+
+
 def by_key(records: list[dict]) -> dict[tuple, dict]:
     return {(r["place"], r["year"], r["series"]): r for r in records}
 
@@ -2517,8 +2523,7 @@ def test_batch_40_43_forms(text: str, expected: list) -> None:
      [("金峰乡", 2024, "main", {"total_population": 3691})]),
 ])
 def test_batch_44_45_forms(text: str, expected: list) -> None:
-    assert [(r["place"], r["year"], r["series"], figures(r))
-            for r in extract_figures(text) if figure_fields(r)] == expected
+    assert keyed(text) == expected
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -2547,8 +2552,7 @@ def test_batch_44_45_forms(text: str, expected: list) -> None:
     ("全乡共辖10个行政村,全乡有11482人.其中0—6岁儿童将近2014人。", [(None, None, "main", {"total_population": 11482})]),
 ])
 def test_batch_46_48_forms(text: str, expected: list) -> None:
-    assert [(r["place"], r["year"], r["series"], figures(r))
-            for r in extract_figures(text) if figure_fields(r)] == expected
+    assert keyed(text) == expected
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -2567,8 +2571,7 @@ def test_batch_46_48_forms(text: str, expected: list) -> None:
       (None, 2015, "migrant", {"total_population": 2087})]),
 ])
 def test_batch_49_51_forms(text: str, expected: list) -> None:
-    assert [(r["place"], r["year"], r["series"], figures(r))
-            for r in extract_figures(text) if figure_fields(r)] == expected
+    assert keyed(text) == expected
 
 
 def test_the_city_above_a_county_named_bare_before_its_whole_is_not_the_county() -> None:
