@@ -2644,3 +2644,34 @@ def test_batch_34_36_names(text: str, expected: list) -> None:
 
 def test_a_relative_year_glossed_with_its_calendar_year() -> None:
     assert by_year("新埤鄉去(2022)年4月的總人口數為9671人。") == {2022: {"total_population": 9671}}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # batch 47: the province, city and county printed before a township's name
+    ("扬州市江都区邵伯镇总人口78600人,60岁以上人口12600人。", [("邵伯镇", None, "main", {"total_population": 78600})]),
+    # the groups a village has and its households, with no mark before the name
+    ("全村辖14个村民小组总人口4104人。", [(None, None, "main", {"total_population": 4104})]),
+    ("全村总户数1013户总人口4104人。", [(None, None, "main", {"total_population": 4104})]),
+    # 生育 before the births, 有生育能力的 before the women
+    ("1989年,全县全年生育新生儿7 338人。", [(None, 1989, "main", {"births": 7338})]),
+    ("2000年,有生育能力的育龄妇女11 819人,当年生育新生儿373人。",
+     [(None, 2000, "main", {"women_15_49": 11819, "births": 373})]),
+    # the number before the population it is of (…万户籍人口中), the city's name printed bare
+    ("2010年4月12日,江苏省太仓市举行“中国长寿之乡”授牌仪式,太仓成为中国第十二个长寿之乡。"
+     "截至2009年底,在太仓46.72万户籍人口中,60岁以上老年人达11.1万人;全市平均预期寿命达81.52岁。",
+     [(None, 2009, "main", {"total_population": 467200})]),
+    # (not a word before 县 that is no place: 农业 of 是典型的农业县)
+    ("*县是典型的农业县。2021年底,全县总人口46.1万人,其中回族24.4万人;农业人口43.43万人。",
+     [(None, 2021, "main", {"total_population": 461000})]),
+    # a decimal in Chinese numerals before 万, with no 人
+    ("截至二〇〇八年底,澄迈县户籍人口五十二点八七万,八十岁以上老人有一万一千二百九十八人。",
+     [("澄迈县", 2008, "main", {"total_population": 528700})]),
+    # 是年: the year last named, even one that dated an event
+    ("1982年,死亡2756人。1983年1月5日,县政府成立殡葬改革领导小组。是年,死亡2776人,火化率63.2%。",
+     [(None, 1982, "main", {"deaths": 2756}), (None, 1983, "main", {"deaths": 2776})]),
+    # (in a chronicle, the year of its entry's heading: a year inside an entry looks back or ahead)
+    ("1977年\n6月市革委制订意见。1979年7月,制定规定。是年全市总人口271.56万人。\n1978年\n是年全市总人口275.1万人。",
+     [(None, 1977, "main", {"total_population": 2715600}), (None, 1978, "main", {"total_population": 2751000})]),
+])
+def test_batch_47_forms(text: str, expected: list) -> None:
+    assert keyed(text) == expected

@@ -83,8 +83,8 @@ def message(key: str, language: str = "zh", **values: object) -> str:
 #: A number written in Chinese (一百九十九, 三万二千零五, 七点四一), only where a count or a rate
 #: unit follows (人 / 名 / 例 / ‰ / %): 一孩, 三是 and the like are not numbers.
 _CN_NUM = (r"[零〇○一二两三四五六七八九十廿卅百千万亿][零〇○0一二两三四五六七八九十廿卅百千万亿]*(?:点[零〇一二三四五六七八九]+)?"
-           r"(?=\s*(?:人|名|例|‰|%))"
-           r"|[零〇一二两三四五六七八九十百]+点[零〇一二三四五六七八九]+(?=[,;。、\s]|$)")
+           r"(?=\s*万?(?:人|名|例|‰|%))"
+           r"|[零〇一二两三四五六七八九十百]+点[零〇一二三四五六七八九]+(?=万?(?:[,;。、\s]|$))")
 _NUM = (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d{1,3}(?:[ \u00a0\u2009]\d{3})+(?:\.\d+)?(?![\d.])"
         r"|\d+(?:\.\d+)?|" + _CN_NUM)
 _CLAUSE_SEP = ",;:、()[]“”\"'《》<>|"
@@ -175,8 +175,9 @@ _YEARS_SPAN = re.compile(r"(?<![\d.第])(?P<n>[两二三四五六七八九十]{1
 _NUMBER_FIRST_NAMES = frozenset({"新生儿", "新生婴儿", "出生婴儿"})
 #: The women a share is of, number first (全村320名育龄妇女中,已有227名采取了措施): 中 after the
 #: name says they are all of them, not a group served (为300名育龄妇女免费体检).
-_NUMBER_FIRST_SETS = frozenset({"育龄妇女", "已婚育龄妇女"})
-_NUMBER_FIRST = re.compile(r"(?P<num>\d[\d,]*)\s*(?P<mult>万)?\s*(?:个|名|位)")
+_NUMBER_FIRST_SETS = frozenset({"育龄妇女", "已婚育龄妇女", "户籍人口", "常住人口", "总人口"})
+_NUMBER_FIRST = re.compile(r"(?P<num>\d[\d,]*)\s*(?P<mult>万)?\s*(?:个|名|位)"
+                           r"|\d[\d,]*(?:\.\d+)?\s*万")  # 在太仓46.72万户籍人口中
 _BIRTH_VERBS = re.compile(r"共增加|增加了?|新增|迎来了?|诞生了?|出生了?|降生了?|共有|有")
 #: A part of a year (上半年, 1至11月, 前三季度): part of the time context, like the year.
 _MONTHS = r"(?:\d{1,2}|[二三四五六七八九十]|十[一二])"
@@ -322,7 +323,7 @@ _NEUTRAL = re.compile(
     r"|数据显示|的|中|为|是|在|全|总|年|底|末|份|月|日|\d|同期|据|我|本|该|已|已经|全部|户籍|常住|流动"
     r"|流入|流出|外来|[-.~至到]|[一二三四五六七八九十]是|第[一二三四五六七八九十]+|首先|其次|另外|此外"
     r"|同时|再次|最后|[一二三四五六七八九十]+、|纯|上报|报告|据悉|据了解|据介绍|据调查|根据|报表|年报|资料"
-    r"|显示|表明|核实|期内|公安|普查|清理清查|清查摸底|清查|摸底|自然年度|人口监测|监测|管辖范围内?|居住半年以上的?|实际|另有|另|在册的?|原|而|按照|按|依据|时|之)*")
+    r"|显示|表明|核实|期内|公安|普查|清理清查|清查摸底|清查|摸底|自然年度|人口监测|监测|管辖范围内?|居住半年以上的?|实际|另有|另|在册的?|原|而|按照|按|依据|时|之|生育能力)*")
 _CHANGE = re.compile(r"比上年|较上年|比去年|较去年|同比|环比|与上年|与去年|比上一年|增加|减少|下降|上升"
                      r"|增长|提高|降低|增幅|降幅|净增|净减|回落|多出|少了")
 _COMPARED_PLAIN = re.compile(r"\s*,?\s*(?P<w>与|比|较|同|和)\s*(?:(?P<y>(?:19|20)\d{2})\s*年|"
@@ -351,6 +352,15 @@ _HEADCOUNT = re.compile(r"(?:(?:(?:总户数|户数|有居民|居民|共有人�
                         r"|(?<=[全我本][镇乡区县市])\s*" + _HELD + r"{2,30},\s*(?:共有|共计)?\s*)" + _HEAD_PERSONS)
 #: The villages and groups a place has, said before its headcount (辖21个村146个村民组).
 _UNITS_HELD = re.compile("^" + _HELD_BEFORE + "+$")
+#: 全村辖14个村民小组总户数1013户总人口4104人 (no mark between them): the groups a place has and
+#: its households, said before a name in the same clause, are context.
+_HELD_AND_HOUSEHOLDS = re.compile(
+    r"(?:(?:共辖|现辖|下辖|辖|共有|有)?\s*[\d一二三四五六七八九十百]+\s*个\s*"
+    r"(?:行政村|自然村|村民小组|村民组|居委会|社区|小组|组|村)[、,]?)+"
+    r"|(?:(?:总户数|户数)(?:为|有|共|计)?\s*)?\d[\d,]*(?:\.\d+)?\s*万?\s*户")
+#: A chain of the provinces, cities and counties above a place, printed right before its name
+#: (扬州市江都区邵伯镇总人口…): where the place is, not whose figure it is.
+_ADMIN_CHAIN = r"(?:[\u4e00-\u9fff]{2,4}?(?:省|自治区|自治州|市|州|地区|盟|县|区|旗))+"
 _HEADCOUNT_LABEL = Label("户", "total_population", False, False)
 #: …13098人,2003年下降至3159户,12685人: a later year's households and persons after a headcount.
 _NEXT_HEADCOUNT = re.compile(r"\s*[,;]\s*(?:到|至)?\s*(?P<y>(?:19|20)\d{2})\s*年(?:底|末)?\s*"
@@ -642,6 +652,10 @@ class _Extractor:
         self._quote_place: tuple[int, str] | None = None
         #: the year a text states only after its first figures (与2015年相比,2016年…), and where
         self._late_year: tuple[int, tuple[int, int]] | None = None
+        #: the year last named in the text, with its span (what a chronicle's 是年 means)
+        self._last_year: tuple[int, tuple[int, int]] | None = None
+        #: whether the text is a chronicle (大事记) with year headings
+        self._chronicle = False
         #: where each year of the Republic written in full ends, and its number (民国5年: 5)
         self._roc = [(m.end(), y - 1911) for m in _YEAR.finditer(norm)
                      if m.group("mg") and (y := _year_value(m)) is not None]
@@ -664,6 +678,7 @@ class _Extractor:
         for m in _INFOBOX_POPULATION.finditer(self.doc.norm):
             self._infobox_population(m)
         headings = self._chronicle_headings()
+        self._chronicle = bool(headings)
         for s, e in self.sentences:
             if any(a <= s and e <= b for a, b in tables) or _SUPPOSING.match(self.doc.norm, s) \
                     or _SAMPLE.match(self.doc.norm, s):
@@ -894,6 +909,7 @@ class _Extractor:
                         self._late_year = (int(val), (a, b))  # type: ignore[call-overload]
                 year, year_span, period = int(val), (a, b), None  # type: ignore[call-overload]
                 ctx.year, ctx.year_span, ctx.period = year, year_span, None
+                self._last_year = (year, year_span)
             elif kind == "period":
                 period = ctx.period = str(val)
             elif kind == "range":  # 1985~2000年: totals over several years follow
@@ -928,6 +944,12 @@ class _Extractor:
                     ctx.year = year - 1 if year is not None and (
                         val != "去年" or self._own_year(year, year_span)) else None
                     ctx.period, ctx.year_span = "上年", (a, b)
+                elif val == "是年" and self._last_year is not None and not self._chronicle:
+                    # 1983年1月5日,县政府成立…领导小组。…。是年,死亡2776人: the year last named,
+                    # even one that dated an event only (in a chronicle, its entry's heading year:
+                    # a year named inside an entry looks back or ahead)
+                    ctx.year, ctx.year_span = self._last_year
+                    ctx.period = None
                 elif val == "今年" and not self._own_year(year, year_span):
                     # 自2000年实行封闭管理以来…。今年,开发区流入的5037人中: the same for 今年
                     ctx.year, ctx.period, ctx.year_span = None, period, (a, b)
@@ -1153,6 +1175,8 @@ class _Extractor:
         prefix = self._context_words(norm[self._clause_start(start, s):start])
         # 全乡辖21个村146个村民组8154户33775人: the villages it has, then its households and persons
         prefix = _UNITS_HELD.sub("", prefix)
+        if m.group("name"):  # 全村总户数1013户总人口4104人: its own households before the name
+            prefix = _HELD_AND_HOUSEHOLDS.sub("", prefix)
         if not _NEUTRAL.fullmatch(prefix):
             return
         if m.group("as_of"):  # 全县至2013年底有532854人
@@ -1247,6 +1271,9 @@ class _Extractor:
         if heading and start < line + heading.end():
             start = line + heading.end()  # 十一、人口、人民生活和社会保障 全年出生人口…: the heading's 、 are no clauses
         prefix = _AMONG_BIRTHS.sub("", self._context_words(self.doc.norm[start:lab.start]))
+        prefix = _HELD_AND_HOUSEHOLDS.sub("", prefix)
+        if lab.label is not None and lab.label.field == "births":
+            prefix = re.sub(r"生育$", "", prefix)  # 全县全年生育新生儿7338人: the verb of the births
         series = None
         # the population a name is about (出生人口中男孩103人): taken out before the series words,
         # or 出生人口 would lose its 人口 to them
@@ -1282,7 +1309,7 @@ class _Extractor:
         names = sorted(((headers.normalize_text(n), lvl) for n, lvl in self.doc.places.items()),
                        key=lambda p: (-len(p[0]), p[0]))
         for name, _ in names:
-            prefix = prefix.replace(name, "")
+            prefix = re.sub(_ADMIN_CHAIN + "(?=" + re.escape(name) + ")", "", prefix).replace(name, "")
         for name, lvl in names:
             if len(name) - len(lvl) >= 2 and name.endswith(lvl):
                 prefix = prefix.replace(name[:-len(lvl)], "")
@@ -1332,6 +1359,15 @@ class _Extractor:
         prefix = self._joined_re.sub("", prefix)
         for word in ("本年度内", "年度内", "本年度", "上一年", "上年度", "上年", "去年", "今年", "本年", "当年"):
             prefix = prefix.replace(word, "")
+        # 在太仓46.72万户籍人口中, in a text about a city it names with its level after its
+        # province (江苏省太仓市) and about no other place: the city's name printed bare (not
+        # 农业 of 是典型的农业县)
+        bare = re.fullmatch(r"(?P<pre>在|据)?(?P<stem>[\u4e00-\u9fff]{2,3})", prefix)
+        if bare and self.doc.main_place is None and self.doc.main_level in ("市", "县", "区") \
+                and bare.group("stem") not in NOT_PLACE and re.search(
+                    r"(?:省|自治区|^|[,。\s])" + re.escape(bare.group("stem") + self.doc.main_level),
+                    self.doc.norm):
+            prefix = bare.group("pre") or ""
         # 居民粗死亡率为4.07‰: the residents of a place are all of it (城镇居民 are not)
         return re.sub(r"(?<![城乡镇市村])居民$", "", prefix)
 
