@@ -2675,3 +2675,21 @@ def test_a_relative_year_glossed_with_its_calendar_year() -> None:
 ])
 def test_batch_47_forms(text: str, expected: list) -> None:
     assert keyed(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # batch 51: a headcount after 该村
+    ("据入户调查统计,该村有6372人,其中外出务工有3011人。", [(None, None, "main", {"total_population": 6372})]),
+    # batch 49: the migrants living in the village
+    ("到2019年9月底为止,居住在该村的外来人口共有1716人,比本地人口多。", [(None, 2019, "main", {"in_migrants": 1716})]),
+    # batch 51: the year a community was formed, then 现有: now, the date of the document's number
+    ("县政办发〔2010〕219号\n各乡镇人民政府:\n余下镇新安社区是由原新建和安装两个居委会2004年经过县政府重组的新社区,现有365户,521人。",
+     [("余下镇", 2010, "main", {"total_population": 521})]),
+    # (without a date of the document: no year)
+    ("2004年,新安社区组建,现有365户,521人。", [(None, None, "main", {"total_population": 521})]),
+    # (a figure between the year and 现有 keeps the year)
+    ("2004年,新安社区出生12人,荣获先进社区,现有365户,521人。",
+     [("新安社区", 2004, "main", {"total_population": 521, "births": 12})]),
+])
+def test_batch_49_51_more_forms(text: str, expected: list) -> None:
+    assert keyed(text) == expected

@@ -323,7 +323,7 @@ _NEUTRAL = re.compile(
     r"|数据显示|的|中|为|是|在|全|总|年|底|末|份|月|日|\d|同期|据|我|本|该|已|已经|全部|户籍|常住|流动"
     r"|流入|流出|外来|[-.~至到]|[一二三四五六七八九十]是|第[一二三四五六七八九十]+|首先|其次|另外|此外"
     r"|同时|再次|最后|[一二三四五六七八九十]+、|纯|上报|报告|据悉|据了解|据介绍|据调查|根据|报表|年报|资料"
-    r"|显示|表明|核实|期内|公安|普查|清理清查|清查摸底|清查|摸底|自然年度|人口监测|监测|管辖范围内?|居住半年以上的?|实际|另有|另|在册的?|原|而|按照|按|依据|时|之|生育能力)*")
+    r"|显示|表明|核实|期内|公安|普查|清理清查|清查摸底|清查|摸底|自然年度|人口监测|监测|管辖范围内?|居住半年以上的?|实际|另有|另|在册的?|原|而|按照|按|依据|时|之|生育能力|居住在|居住于)*")
 _CHANGE = re.compile(r"比上年|较上年|比去年|较去年|同比|环比|与上年|与去年|比上一年|增加|减少|下降|上升"
                      r"|增长|提高|降低|增幅|降幅|净增|净减|回落|多出|少了")
 _COMPARED_PLAIN = re.compile(r"\s*,?\s*(?P<w>与|比|较|同|和)\s*(?:(?P<y>(?:19|20)\d{2})\s*年|"
@@ -348,7 +348,7 @@ _HELD_BEFORE = r"(?:共辖|现辖|下辖|辖|共有|有)" + _HELD_UNIT
 #: name (the self reference 全村 is taken off before; what is left is 为 / 有 and the number).
 _HEADCOUNT = re.compile(r"(?:(?:(?:总户数|户数|有居民|居民|共有人口|有人口|拥有|共有|有|为|计|共|人口|" + _TO_LEVEL
                         + r")\s*)?(?<![\d.])\d[\d,]*(?:\.\d+)?\s*万?\s*户(?:人家)?\s*(?:[、,]?\s*(?:计|共|共计)?\s*(?P<name>人口|总人口)?)?"
-                        r"|(?<=[全我本][镇乡村区县市])(?P<as_of>" + _AS_OF.pattern + r")?\s*(?:共有|有|为|共计)?\s*"
+                        r"|(?<=[全我本该][镇乡村区县市])(?P<as_of>" + _AS_OF.pattern + r")?\s*(?:共有|有|为|共计)?\s*"
                         r"|(?<=[全我本][镇乡区县市])\s*" + _HELD + r"{2,30},\s*(?:共有|共计)?\s*)" + _HEAD_PERSONS)
 #: The villages and groups a place has, said before its headcount (辖21个村146个村民组).
 _UNITS_HELD = re.compile("^" + _HELD_BEFORE + "+$")
@@ -404,6 +404,10 @@ _EVENT = re.compile(r"授予|荣获|获得|获评|评为|评选为|命名为|被
 #: year of anything else in the sentence.
 _EVENT_DATE = re.compile(r"(?:" + _FOUNDING + r"|建立|始建|兴建|创建|创办|组建|设立|建制|合并|出生|毕业|竣工|落成|"
                          r"开业)(?:于|在)\s*$")
+#: 现有 / 目前 / 现在: the time of writing.
+_NOW = re.compile(r"现有|现辖|目前|现在")
+#: The founding or reshaping of a place, said after its year (2004年经过县政府重组的新社区).
+_REFORMED = re.compile(_FOUNDING + r"|重组|组建|合并|设立|建立|新建|析出")
 #: A forecast or a plan: the year it names is not the year of the figures after it.
 _PROJECTION = re.compile(r"预计|预测|预估|预期|有望|力争|规划|展望|将(?:会)?(?:达到|低于|高于|超过|突破|减少|增加|下降|"
                          r"降至|减至|增至|控制在|跌破)")
@@ -523,6 +527,9 @@ _DATELINE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})(?P<sep>[-/.])(?:0?[1-9]|1[
 _DATELINE_CN = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*年\s*(?:0?[1-9]|1[0-2])\s*月\s*(?:0?[1-9]|[12]\d|3[01])\s*日"
                           r"(?!\s*(?:至|到|起|以来|止|[-—~－]|零时|0时|24时))")
 
+#: An official document's number (县政办发〔2010〕219号, 国办函[2015]12号).
+_DOCUMENT_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}(?:发|字|函|文|办|电)\s*[〔\[(]\s*(?P<y>(?:19|20)\d{2})\s*[〕\])]"
+                              r"\s*\d{1,4}\s*号")
 #: An official document's date, alone on its last line under the signature.
 _SIGNATURE_DATE = re.compile(r"(?:^|\n)[ \t]*(?P<y>(?:19|20)\d{2}|[一二][〇零○一二三四五六七八九]{3})\s*年\s*"
                              r"(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日"
@@ -548,6 +555,13 @@ def _news_date(norm: str) -> tuple[int, tuple[int, int]] | None:
     if m is not None and head.count("\n", 0, m.start()) <= 4 and norm[m.end():].strip():
         return int(m.group("y")), (m.start(), m.end())
     return None
+
+
+def _document_number_year(norm: str) -> tuple[int, tuple[int, int]] | None:
+    """The year of an official document's number at its head (县政办发〔2010〕219号): the year
+    it was issued, as good as a date under its signature."""
+    m = _DOCUMENT_NUMBER.search(norm[:300])
+    return (int(m.group("y")), (m.start("y"), m.end("y"))) if m else None
 
 
 #: A year printed where it cannot be one: inside a longer number (282023人, 12023.65) or before
@@ -633,7 +647,7 @@ class _Extractor:
         #: a news item's date line (2010-05-27 in its first lines), and the text's date: that, or
         #: an official document's date under its signature; 今年 and 去年 count from the latter
         self._news_date = _news_date(norm)
-        self._dateline = self._news_date or _signature_date(norm)
+        self._dateline = self._news_date or _signature_date(norm) or _document_number_year(norm)
         #: where the years of a document's date under its issuing office start (a cover's or a
         #: signature's 重庆市大足区卫生健康委员会⏎2023年4月): the document's, not its figures'
         self._office_dates = {m.start("y") for m in _OFFICE_DATE.finditer(norm)}
@@ -899,6 +913,15 @@ class _Extractor:
                 continue
             if kind == "year":
                 if _EVENT_DATE.search(norm, max(s, a - 6), a):
+                    continue
+                now = _NOW.search(norm, b, e)
+                if now and not re.search(r"\d", norm[b:now.start()]) \
+                        and _REFORMED.search(norm, b, now.start()):
+                    # …两个居委会2004年经过县政府重组的新社区,现有365户,521人: the year of its
+                    # founding; 现有 is now (the document's date, if it has one)
+                    if self._dateline is not None:
+                        year, year_span, period = self._dateline[0], self._dateline[1], None
+                        ctx.year, ctx.year_span, ctx.period = year, year_span, None
                     continue
                 if year_span is None and self._late_year is None \
                         and any(f.key[1] is None and f.key[3] is None for f in self.figures):
