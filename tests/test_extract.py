@@ -2693,3 +2693,28 @@ def test_batch_47_forms(text: str, expected: list) -> None:
 ])
 def test_batch_49_51_more_forms(text: str, expected: list) -> None:
     assert keyed(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # batch 53: the households and persons of a group named before a colon are the group's
+    ("4.因病困灾返贫的特困户:全镇共有644户,2576人。", []),
+    # batch 54: 户农户 before a headcount
+    ("全村共有5个村民小组,235户农户,共计551人,党员32人。", [(None, None, "main", {"total_population": 551})]),
+    # 为止 before a population; 全人群; 是涉及到
+    ("全县2025年6月为止的人口总计654,539人。", [(None, 2025, "main", {"total_population": 654539})]),
+    ("海陵试验区全人群常住人口7.84万人,截至3月22日接种7.12万人。", [(None, None, "main", {"permanent_population": 78400})]),
+    ("社区主要涉及到5007户,常住人口是涉及到9543人。", [(None, None, "main", {"permanent_population": 9543})]),
+    # an application form's filing date dates its figures
+    ("申报时间:2011.8\n一、申报考核村基本情况\n2、总户数:912户\n3、常住人口:3065人",
+     [(None, 2011, "main", {"permanent_population": 3065})]),
+    # the target year of a requirement dates nothing after it
+    ("到2025年农村生活污水治理率达到40%的要求。全村共有409户1531人。", [(None, None, "main", {"total_population": 1531})]),
+    # (a year from which a goal is pursued still dates what follows)
+    ("1978年起,逐步向“一对夫妇最好生一个孩子”的目标过渡。当年出生率降到14.9‰。",
+     [(None, 1978, "main", {"birth_rate_permille": 14.9})]),
+    # the villages and groups a township has, then its persons, clause by clause
+    ("2021年度工作汇报\n大河镇位于县城南部,面积191.73平方公里,辖7个村,161个村民组,1.6万人,其中贫困人口774户2614人。",
+     [("大河镇", 2021, "main", {"total_population": 16000})]),
+])
+def test_batch_52_54_forms(text: str, expected: list) -> None:
+    assert keyed(text) == expected

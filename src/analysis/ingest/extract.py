@@ -97,7 +97,7 @@ _OTHER_UNITS = "户对次元岁年月日天件份盒条场期项所家台本张�
 _FILLER = re.compile(
     r"(?:\s|\(\s*(?:含|包括|包含)[^()\d]{1,15}\)|上报|:|了|仍然|仍|首次|首度|再次|再|又|曾经|曾|一度|高达|最高达|低至|仅有|为|是|共增加|(?:下降|降低|上升|增加|减少|提高|回升|回落|攀升|滑落|下滑|跌|降|升|增|减)?(?:至|到)|降为|升为|发展为|发展到|发展至|已经|已|进一步|降低为|下降为|上升为|已达到|已经达到|达到了|达到|已达|达|有|共有|共计|一共|共|计|合计|总计|累计|仅为|仅剩|只剩|剩下|仅|只有|却|则|也|还|更|竟然|竟"
     r"|约为|约有|约|大约|近|接近|超过|突破|跌破|不足|不到|逾|分别为|分别是|分别达到|分别达|分别|人数|总数|总量"
-    r"|数量|(?<=数)量|数|人口|婴儿|的|控制在|力争|确保|争取|保持在|稳定在|不低于|不高于|不超过|低于|高于|目标|新增)*")
+    r"|数量|(?<=数)量|数|人口|婴儿|的|涉及到|涉及|控制在|力争|确保|争取|保持在|稳定在|不低于|不高于|不超过|低于|高于|目标|新增)*")
 _APPROX_WORDS = ("约", "大约", "近", "接近", "超过", "突破", "跌破", "不足", "不到", "逾", "控制在", "力争", "确保",
                  "争取", "保持在", "不低于", "不高于", "不超过", "低于", "高于", "目标")
 #: 与 / 比 … right before a year (and its census): the year is compared with.
@@ -323,7 +323,7 @@ _NEUTRAL = re.compile(
     r"|数据显示|的|中|为|是|在|全|总|年|底|末|份|月|日|\d|同期|据|我|本|该|已|已经|全部|户籍|常住|流动"
     r"|流入|流出|外来|[-.~至到]|[一二三四五六七八九十]是|第[一二三四五六七八九十]+|首先|其次|另外|此外"
     r"|同时|再次|最后|[一二三四五六七八九十]+、|纯|上报|报告|据悉|据了解|据介绍|据调查|根据|报表|年报|资料"
-    r"|显示|表明|核实|期内|公安|普查|清理清查|清查摸底|清查|摸底|自然年度|人口监测|监测|管辖范围内?|居住半年以上的?|实际|另有|另|在册的?|原|而|按照|按|依据|时|之|生育能力|居住在|居住于)*")
+    r"|显示|表明|核实|期内|公安|普查|清理清查|清查摸底|清查|摸底|自然年度|人口监测|监测|管辖范围内?|居住半年以上的?|实际|另有|另|在册的?|原|而|按照|按|依据|时|之|生育能力|居住在|居住于|为止|人群)*")
 _CHANGE = re.compile(r"比上年|较上年|比去年|较去年|同比|环比|与上年|与去年|比上一年|增加|减少|下降|上升"
                      r"|增长|提高|降低|增幅|降幅|净增|净减|回落|多出|少了")
 _COMPARED_PLAIN = re.compile(r"\s*,?\s*(?P<w>与|比|较|同|和)\s*(?:(?P<y>(?:19|20)\d{2})\s*年|"
@@ -347,9 +347,15 @@ _HELD_BEFORE = r"(?:共辖|现辖|下辖|辖|共有|有)" + _HELD_UNIT
 #: 全区总户数12226户、36696人 / 有居民2286户、18473人 / 全村为948人: the population without its
 #: name (the self reference 全村 is taken off before; what is left is 为 / 有 and the number).
 _HEADCOUNT = re.compile(r"(?:(?:(?:总户数|户数|有居民|居民|共有人口|有人口|拥有|共有|有|为|计|共|人口|" + _TO_LEVEL
-                        + r")\s*)?(?<![\d.])\d[\d,]*(?:\.\d+)?\s*万?\s*户(?:人家)?\s*(?:[、,]?\s*(?:计|共|共计)?\s*(?P<name>人口|总人口)?)?"
+                        + r")\s*)?(?<![\d.])\d[\d,]*(?:\.\d+)?\s*万?\s*户(?:人家|农户|居民)?\s*(?:[、,]?\s*(?:计|共|共计)?\s*(?P<name>人口|总人口)?)?"
                         r"|(?<=[全我本该][镇乡村区县市])(?P<as_of>" + _AS_OF.pattern + r")?\s*(?:共有|有|为|共计)?\s*"
-                        r"|(?<=[全我本][镇乡区县市])\s*" + _HELD + r"{2,30},\s*(?:共有|共计)?\s*)" + _HEAD_PERSONS)
+                        r"|(?<=[全我本][镇乡区县市])\s*" + _HELD + r"{2,30},\s*(?:共有|共计)?\s*"
+                        # …面积191.73平方公里,辖7个村,161个村民组,1.6万人: the same in clauses
+                        r"|(?<=[,;])\s*(?:共辖|现辖|下辖|辖)(?:" + _HELD_UNIT[:-1] + r"]*个" + _HELD_UNIT[:-1]
+                        + r"]*,){1,4}\s*(?:共有|共计)?\s*)" + _HEAD_PERSONS)
+#: A group of households or people named before a colon (特困户: / 留守儿童:): the headcount
+#: after it is theirs.
+_GROUP_HEADING = re.compile(r"(?:户|人员|对象|群体|家庭|老人|儿童|妇女|学生|残疾人)\s*:\s*$")
 #: The villages and groups a place has, said before its headcount (辖21个村146个村民组).
 _UNITS_HELD = re.compile("^" + _HELD_BEFORE + "+$")
 #: 全村辖14个村民小组总户数1013户总人口4104人 (no mark between them): the groups a place has and
@@ -409,7 +415,7 @@ _NOW = re.compile(r"现有|现辖|目前|现在")
 #: The founding or reshaping of a place, said after its year (2004年经过县政府重组的新社区).
 _REFORMED = re.compile(_FOUNDING + r"|重组|组建|合并|设立|建立|新建|析出")
 #: A forecast or a plan: the year it names is not the year of the figures after it.
-_PROJECTION = re.compile(r"预计|预测|预估|预期|有望|力争|规划|展望|将(?:会)?(?:达到|低于|高于|超过|突破|减少|增加|下降|"
+_PROJECTION = re.compile(r"预计|预测|预估|预期|有望|力争|规划|展望|到\s*(?:19|20)\d{2}\s*年(?!底|末)[^。]{0,40}?(?:的要求|的目标)|将(?:会)?(?:达到|低于|高于|超过|突破|减少|增加|下降|"
                          r"降至|减至|增至|控制在|跌破)")
 _RATE_WORDS = re.compile(r"率|度|比例|占比|比重|覆盖面")
 _GROWTH_WORDS = re.compile(r"增长|增幅|提高|上升|增加|提标|增速")
@@ -527,6 +533,8 @@ _DATELINE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})(?P<sep>[-/.])(?:0?[1-9]|1[
 _DATELINE_CN = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*年\s*(?:0?[1-9]|1[0-2])\s*月\s*(?:0?[1-9]|[12]\d|3[01])\s*日"
                           r"(?!\s*(?:至|到|起|以来|止|[-—~－]|零时|0时|24时))")
 
+#: The date a form was filed or filled in (申报时间:2011.8).
+_FORM_DATE = re.compile(r"(?:申报|填报|报送|填表|上报)(?:时间|日期)\s*:\s*(?P<y>(?:19|20)\d{2})\s*(?:[.年/-]|$)")
 #: An official document's number (县政办发〔2010〕219号, 国办函[2015]12号).
 _DOCUMENT_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}(?:发|字|函|文|办|电)\s*[〔\[(]\s*(?P<y>(?:19|20)\d{2})\s*[〕\])]"
                               r"\s*\d{1,4}\s*号")
@@ -555,6 +563,12 @@ def _news_date(norm: str) -> tuple[int, tuple[int, int]] | None:
     if m is not None and head.count("\n", 0, m.start()) <= 4 and norm[m.end():].strip():
         return int(m.group("y")), (m.start(), m.end())
     return None
+
+
+def _form_date(norm: str) -> tuple[int, tuple[int, int]] | None:
+    """The year of a form's filing date in its first lines (申报时间:2011.8, 填报日期:2019年3月)."""
+    m = _FORM_DATE.search(norm[:600])
+    return (int(m.group("y")), (m.start("y"), m.end("y"))) if m else None
 
 
 def _document_number_year(norm: str) -> tuple[int, tuple[int, int]] | None:
@@ -647,7 +661,9 @@ class _Extractor:
         #: a news item's date line (2010-05-27 in its first lines), and the text's date: that, or
         #: an official document's date under its signature; 今年 and 去年 count from the latter
         self._news_date = _news_date(norm)
-        self._dateline = self._news_date or _signature_date(norm) or _document_number_year(norm)
+        self._form_date = _form_date(norm)
+        self._dateline = (self._news_date or self._form_date or _signature_date(norm)
+                          or _document_number_year(norm))
         #: where the years of a document's date under its issuing office start (a cover's or a
         #: signature's 重庆市大足区卫生健康委员会⏎2023年4月): the document's, not its figures'
         self._office_dates = {m.start("y") for m in _OFFICE_DATE.finditer(norm)}
@@ -685,6 +701,9 @@ class _Extractor:
             # (全村总人口3415人): they are of its date; a document's date under its signature is
             # not used so (a report signed in February is mostly about the year before)
             year_ctx = (news[0], news[1], None)
+        elif (form := self._form_date) is not None:
+            # an application form filed 2011.8 (申报时间:2011.8): its figures are of then
+            year_ctx = (form[0], form[1], None)
         carry: _Label | None = None
         cells, tables = self._cells, self._tables
         for cell in cells:
@@ -1195,7 +1214,10 @@ class _Extractor:
         norm = self.doc.norm
         # 全乡农户3421户,总人口12876人: a name after the households starts a clause of its own
         start = m.start("name") if m.group("name") else m.start()
-        prefix = self._context_words(norm[self._clause_start(start, s):start])
+        clause = self._clause_start(start, s)
+        if _GROUP_HEADING.search(norm, max(0, clause - 20), clause):
+            return  # 4.因病困灾返贫的特困户:全镇共有644户,2576人: that group's households and persons
+        prefix = self._context_words(norm[clause:start])
         # 全乡辖21个村146个村民组8154户33775人: the villages it has, then its households and persons
         prefix = _UNITS_HELD.sub("", prefix)
         if m.group("name"):  # 全村总户数1013户总人口4104人: its own households before the name
