@@ -81,7 +81,8 @@ def message(key: str, language: str = "zh", **values: object) -> str:
 # Regular expressions -------------------------------------------------------------------------------
 
 #: A number written in Chinese (一百九十九, 三万二千零五, 七点四一), only where a count or a rate
-#: unit follows (人 / 名 / 例 / ‰ / %): 一孩, 三是 and the like are not numbers.
+#: unit follows (人 / 名 / 例 / ‰ / %, maybe after 万), or a decimal before a clause's end (五十二点
+#: 八七万,): 一孩, 三是 and the like are not numbers.
 _CN_NUM = (r"[零〇○一二两三四五六七八九十廿卅百千万亿][零〇○0一二两三四五六七八九十廿卅百千万亿]*(?:点[零〇一二三四五六七八九]+)?"
            r"(?=\s*万?(?:人|名|例|‰|%))"
            r"|[零〇一二两三四五六七八九十百]+点[零〇一二三四五六七八九]+(?=万?(?:[,;。、\s]|$))")
@@ -340,7 +341,8 @@ _AS_OF = re.compile(r"\s*(?:截至|截止|至|到)\s*(?:(?P<y>(?:19|20)\d{2})\s*
 #: The persons of a headcount, ending its clause (36696人, 1.2万人, 53万2854人, 14270人口).
 _HEAD_PERSONS = r"(?P<v>\d[\d,.]*\s*(?:万零?\d{0,4})?\s*口?人)(?:口)?(?=\s*(?:[,;。、)\n]|\.(?!\d)|中\s*,|$))"
 #: The villages and groups a place has (辖21个行政村,387个村民小组): one character of them, after 辖.
-_HELD_UNIT = r"[\d\s一二三四五六七八九十百个行政村居委会社区自然民小组和、]"
+_HELD_CHARS = r"\d\s一二三四五六七八九十百个行政村居委会社区自然民小组和、"
+_HELD_UNIT = "[" + _HELD_CHARS + "]"
 _HELD = r"(?:共辖|现辖|下辖|辖)" + _HELD_UNIT
 #: The same said with 有 (全村有27个村民小组504户共1810人), only before a headcount.
 _HELD_BEFORE = r"(?:共辖|现辖|下辖|辖|共有|有)" + _HELD_UNIT
@@ -351,8 +353,8 @@ _HEADCOUNT = re.compile(r"(?:(?:(?:总户数|户数|有居民|居民|共有人�
                         r"|(?<=[全我本该][镇乡村区县市])(?P<as_of>" + _AS_OF.pattern + r")?\s*(?:共有|有|为|共计)?\s*"
                         r"|(?<=[全我本][镇乡区县市])\s*" + _HELD + r"{2,30},\s*(?:共有|共计)?\s*"
                         # …面积191.73平方公里,辖7个村,161个村民组,1.6万人: the same in clauses
-                        r"|(?<=[,;])\s*(?:共辖|现辖|下辖|辖)(?:" + _HELD_UNIT[:-1] + r"]*个" + _HELD_UNIT[:-1]
-                        + r"]*,){1,4}\s*(?:共有|共计)?\s*)" + _HEAD_PERSONS)
+                        r"|(?<=[,;])\s*(?:共辖|现辖|下辖|辖)(?:" + _HELD_UNIT + r"*个" + _HELD_UNIT
+                        + r"*,){1,4}\s*(?:共有|共计)?\s*)" + _HEAD_PERSONS)
 #: A group of households or people named before a colon (特困户: / 留守儿童:): the headcount
 #: after it is theirs.
 _GROUP_HEADING = re.compile(r"(?:户|人员|对象|群体|家庭|老人|儿童|妇女|学生|残疾人)\s*:\s*$")
@@ -658,8 +660,9 @@ class _Extractor:
         self._consumed: list[tuple[int, int]] = []
         #: the name, field and context of the last figure read, and where its value ends
         self._last_read: tuple[_Label, str, Context, int] | None = None
-        #: a news item's date line (2010-05-27 in its first lines), and the text's date: that, or
-        #: an official document's date under its signature; 今年 and 去年 count from the latter
+        #: a news item's date line (2010-05-27 in its first lines), and the text's date: that, a
+        #: form's filing date (申报时间:2011.8), an official document's date under its signature or
+        #: the year of its number (县政办发〔2010〕219号); 今年 and 去年 count from the latter
         self._news_date = _news_date(norm)
         self._form_date = _form_date(norm)
         self._dateline = (self._news_date or self._form_date or _signature_date(norm)
