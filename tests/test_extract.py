@@ -2718,3 +2718,34 @@ def test_batch_49_51_more_forms(text: str, expected: list) -> None:
 ])
 def test_batch_52_54_forms(text: str, expected: list) -> None:
     assert keyed(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # batch 57: the compliance rate of one parity's births within the policy is that parity's
+    ("全市人口出生29290人。全市政策内出生27029人,出生人口政策符合率92.28%。其中一孩政策内出生19695人,"
+     "政策符合率98.18%;二孩政策内出生7222人,政策符合率82.26%。",
+     [(None, None, "main", {"births": 29290, "policy_compliance_pct": 92.28})]),
+    # (a list of parities, then the rate of all births, is not)
+    ("2011年全街道共出生265人,其中一胎187人,二胎78人,符合政策生育率达98%。",
+     [(None, 2011, "main", {"births": 265, "births_parity1": 187, "births_parity2": 78,
+                            "policy_compliance_pct": 98})]),
+    # each earlier year compared with, in a parenthesis after 比
+    ("2009年户籍人口出生率为13.70‰,比2008年(14.12‰)降低了0.42个千分点,比2007年(14.54‰)降低了0.84个千分点。",
+     [(None, 2009, "main", {"birth_rate_permille": 13.7}), (None, 2008, "main", {"birth_rate_permille": 14.12}),
+      (None, 2007, "main", {"birth_rate_permille": 14.54})]),
+    # 计生符合率
+    ("1-11月份,当年出生285例,其中合法生育210人,计生符合率73.68%。",
+     [(None, None, "main", {"births": 285, "policy_compliance_pct": 73.68})]),
+])
+def test_batch_57_forms(text: str, expected: list) -> None:
+    assert keyed(text) == expected
+
+
+def test_a_paritys_compliance_rate_is_no_conflict_with_the_whole() -> None:
+    """其中一孩政策内出生19695人,政策符合率98.18% is the first births' rate: not read, and so not
+    reported as a second, different rate of all births (batch 57, CJ05)."""
+    text = ("全市人口出生29290人。全市政策内出生27029人,出生人口政策符合率92.28%。其中一孩政策内出生19695人,"
+            "政策符合率98.18%;二孩政策内出生7222人,政策符合率82.26%。")
+    records = extract_figures(text)
+    assert [r["policy_compliance_pct"] for r in records] == [92.28]
+    assert not [p for r in records for p in r["problems"] if p.get("kind") == "conflict"]

@@ -355,6 +355,9 @@ _HEADCOUNT = re.compile(r"(?:(?:(?:总户数|户数|有居民|居民|共有人�
                         # …面积191.73平方公里,辖7个村,161个村民组,1.6万人: the same in clauses
                         r"|(?<=[,;])\s*(?:共辖|现辖|下辖|辖)(?:" + _HELD_UNIT + r"*个" + _HELD_UNIT
                         + r"*,){1,4}\s*(?:共有|共计)?\s*)" + _HEAD_PERSONS)
+#: A parity's births within the policy (其中一孩政策内出生19695人,): a rate after it in the clause
+#: group is that parity's.
+_PARITY_PART = re.compile(r"(?:第?[一二三1-3]孩|多孩|第?[一二三]胎)(?:的)?(?:政策内|计划内|符合政策的?|合法)(?:生育|出生)")
 #: A group of households or people named before a colon (特困户: / 留守儿童:): the headcount
 #: after it is theirs.
 _GROUP_HEADING = re.compile(r"(?:户|人员|对象|群体|家庭|老人|儿童|妇女|学生|残疾人)\s*:\s*$")
@@ -397,6 +400,9 @@ _POLICE_REGISTER = re.compile(r"公安[^,。;]{0,6}(?:户籍|户口)|(?:户籍|�
 _LATE_YEAR = re.compile(r"(?:与|同|和|跟)\s*(?P<y>(?:19|20)\d{2})\s*年\s*(?:相比|比较)\s*,?\s*")
 _COMPARED_PAREN = re.compile(r"\s*,?\s*(?:比|较|与)\s*(?P<m>上一年|上年|去年|前一年|(?P<y>(?:19|20)\d{2})\s*年)(?:同期)?"
                              r"(?:相比)?\s*\(\s*")
+#: The change from a compared year's figure (降低了0.42个千分点 / 提高1.92个百分点 / 增加58人).
+_CHANGE_BY = re.compile(r"\s*(?:降低|下降|减少|提高|上升|增加|增长|回落|回升)了?\s*\d+(?:\.\d+)?\s*"
+                        r"(?:个千分点|个百分点|‰|%|人|名|例)?")
 _PREV_PAREN = re.compile(r"\s*\(\s*(?P<m>上一年|上年同期|上年|去年同期|去年|前一年|(?P<y>(?:19|20)\d{2})\s*年)"
                          r"\s*(?:同期)?\s*(?:为|是|:|的)?\s*")
 #: Words only a family-planning text uses.
@@ -1074,6 +1080,10 @@ class _Extractor:
                         and not re.search(r"[;。]", norm[last.span[1]:lab.start]):
                     # 一孩16人,其中女孩7人,男孩9人: the sexes of one parity, not of all births
                     field_name = None
+                if field_name in ("policy_compliance_pct", "sex_ratio_at_birth") and _PARITY_PART.search(
+                        norm, max(s, norm.rfind(";", s, lab.start) + 1), lab.start):
+                    # 其中一孩政策内出生19695人,政策符合率98.18%: the rate of one parity's births
+                    field_name = None
                 if field_name is None:
                     last_unbound = None
                     continue
@@ -1484,6 +1494,12 @@ class _Extractor:
         prev = self._previous_in_parens(lab, field_name, ctx, fig.span[1], e)
         if prev is not None:
             out.append(prev)
+            # …比2008年(14.12‰)降低了0.42个千分点,比2007年(14.54‰)降低了0.84个千分点: each
+            # earlier year compared with, in its own record
+            while len(out) < 6 and (chg := _CHANGE_BY.match(norm, self._consumed[-1][1], e)) \
+                    and (m := _COMPARED_PAREN.match(norm, chg.end(), e)) and m.group("y") \
+                    and (prev := self._previous_in_parens(lab, field_name, ctx, chg.end(), e)):
+                out.append(prev)
         else:
             nxt = min(e, nxt_label)
             out += self._year_by_year(lab, field_name, ctx, fig.span[1], nxt)
