@@ -573,16 +573,12 @@ def _news_date(norm: str) -> tuple[int, tuple[int, int]] | None:
     return None
 
 
-def _form_date(norm: str) -> tuple[int, tuple[int, int]] | None:
-    """The year of a form's filing date in its first lines (申报时间:2011.8, 填报日期:2019年3月)."""
-    m = _FORM_DATE.search(norm[:600])
-    return (int(m.group("y")), (m.start("y"), m.end("y"))) if m else None
-
-
-def _document_number_year(norm: str) -> tuple[int, tuple[int, int]] | None:
-    """The year of an official document's number at its head (县政办发〔2010〕219号): the year
-    it was issued, as good as a date under its signature."""
-    m = _DOCUMENT_NUMBER.search(norm[:300])
+def _head_year(pattern: re.Pattern[str], norm: str, head: int) -> tuple[int, tuple[int, int]] | None:
+    """The year (group ``y``) and its span of the first match of ``pattern`` in the text's first
+    ``head`` characters: a form's filing date (申报时间:2011.8, ``_FORM_DATE``) or an official
+    document's number (县政办发〔2010〕219号, ``_DOCUMENT_NUMBER``: the year it was issued, as good
+    as a date under its signature)."""
+    m = pattern.search(norm[:head])
     return (int(m.group("y")), (m.start("y"), m.end("y"))) if m else None
 
 
@@ -670,9 +666,9 @@ class _Extractor:
         #: form's filing date (申报时间:2011.8), an official document's date under its signature or
         #: the year of its number (县政办发〔2010〕219号); 今年 and 去年 count from the latter
         self._news_date = _news_date(norm)
-        self._form_date = _form_date(norm)
+        self._form_date = _head_year(_FORM_DATE, norm, 600)
         self._dateline = (self._news_date or self._form_date or _signature_date(norm)
-                          or _document_number_year(norm))
+                          or _head_year(_DOCUMENT_NUMBER, norm, 300))
         #: where the years of a document's date under its issuing office start (a cover's or a
         #: signature's 重庆市大足区卫生健康委员会⏎2023年4月): the document's, not its figures'
         self._office_dates = {m.start("y") for m in _OFFICE_DATE.finditer(norm)}
