@@ -174,8 +174,9 @@ _TAIWAN = re.compile(r"户政|内政部|民国|台湾|台澎金马|乡公所|镇
 _YEARS_SPAN = re.compile(r"(?<![\d.第])(?P<n>[两二三四五六七八九十]{1,3}|\d{1,2})\s*年(?:中|间|来|内|里|的)(?!\d)")
 #: Names a births count may follow (共增加91569个新生儿), and the verbs that may precede it.
 _NUMBER_FIRST_NAMES = frozenset({"新生儿", "新生婴儿", "出生婴儿"})
-#: The women a share is of, number first (全村320名育龄妇女中,已有227名采取了措施): 中 after the
-#: name says they are all of them, not a group served (为300名育龄妇女免费体检).
+#: The women a share is of, number first (全村320名育龄妇女中,已有227名采取了措施), and the
+#: population a part is of (在太仓46.72万户籍人口中,60岁以上…): 中 after the name says they are
+#: all of them, not a group served (为300名育龄妇女免费体检).
 _NUMBER_FIRST_SETS = frozenset({"育龄妇女", "已婚育龄妇女", "户籍人口", "常住人口", "总人口"})
 _NUMBER_FIRST = re.compile(r"(?P<num>\d[\d,]*)\s*(?P<mult>万)?\s*(?:个|名|位)"
                            r"|\d[\d,]*(?:\.\d+)?\s*万")  # 在太仓46.72万户籍人口中
