@@ -2749,3 +2749,22 @@ def test_a_paritys_compliance_rate_is_no_conflict_with_the_whole() -> None:
     records = extract_figures(text)
     assert [r["policy_compliance_pct"] for r in records] == [92.28]
     assert not [p for r in records for p in r["problems"] if p.get("kind") == "conflict"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # batch 56: the prefecture a county-level city belongs to, and ranks within, is not the text's
+    ("玉环市,地处浙江省东南部,台州市下辖县级市。截至2021年末,玉环市户籍人口总数43.73万人,是台州市户籍人口最少的县级市。"
+     "2021年玉环常住人口64.8万人,常住人口在台州全市排名第五。",
+     [("玉环市", 2021, "main", {"total_population": 437300, "permanent_population": 648000})]),
+    # a bulletin page whose only year is its table's heading
+    ("十一、人口、社会保障和人民生活\n人口。年末户籍总人口63.71万人,全年出生人口3625人,死亡人口4330人。\n"
+     "表四 2022年长兴居民人均收支主要指标\n单位:元",
+     [(None, 2022, "main", {"total_population": 637100, "births": 3625, "deaths": 4330})]),
+    # a change in per-mille points ends its clause, and makes the rate before it per mille
+    ("2020年全年人口出生率8.66%,比上年下降1.84个千分点死亡率4.63%。比上年下降0.03个千分点自然增长率4.03%。"
+     "比上年下降1.81个千分点。",
+     [(None, 2020, "main", {"birth_rate_permille": 8.66, "death_rate_permille": 4.63,
+                            "natural_growth_permille": 4.03})]),
+])
+def test_batch_56_forms(text: str, expected: list) -> None:
+    assert keyed(text) == expected

@@ -603,6 +603,11 @@ TABLE: dict[str, dict[str, str]] = {
         "en": "{label} '{text}' is printed with %, but no population has this rate in per cent: the "
               "‰ sign is misprinted, so it is read as ‰: check the text.",
     },
+    "ingest.extract.extract.permille_misprinted_points": {
+        "zh": "{label}“{text}”印的是百分号,但其后与上年的比较以千分点计,应是千分率,按‰读取,请核对原文。",
+        "en": "{label} '{text}' is printed with %, but its change from last year is given in "
+              "per-mille points: read as ‰, check the text.",
+    },
     "ingest.extract.extract.permille_misprinted_sibling": {
         "zh": "{label}“{text}”印的是百分号;同一句中其他比率的百分号显然是千分号之误,此处也按‰读取,请核对原文。",
         "en": "{label} '{text}' is printed with %; the other rates of its sentence cannot be per "

@@ -32,6 +32,10 @@ _VILLAGE = re.compile(r"(?P<name>(?![年月日])[^\W\d_a-zA-Z" + _NOT_IN_NAME + 
                       r"(?![委民镇乡组级])")
 #: Words after a county's name that state its facts (松岭区常住…, 和顺县户籍…).
 _COUNTY_FACTS = ("常住", "户籍", "公安", "下辖", "全年", "年末", "人口出生", "出生人口")
+#: A city named as the one a text's county belongs to (台州市下辖县级市, 潍坊市下辖的县级市), or
+#: as the one it ranks within (是台州市户籍人口最少的…, 在福州市排名第一), not as the text's own.
+_PARENT_OF = re.compile(r"下[辖属](?:的)?(?:一个|的)?(?:县级市|县|区|市辖区|旗)")
+_RANKED_IN = re.compile(r"[^,。;!?\n]{0,14}?(?:最[多少大小高低]的|排名|排第|位居|居第)")
 #: A year a county's name may stand before (东海县1986年底总人口…).
 _YEAR_END = re.compile(r"(?:(?:19|20)\d{2}\s*年(?:底|末)?)?")
 #: 红星镇2019年… / 流坊乡:1924户…: a name with a year or a colon and a number right after it is a
@@ -232,6 +236,9 @@ def _counties(doc: Document) -> dict[str, tuple[int, str]]:
         name = m.group("name")
         if name in NOT_PLACE or m.group() in NOT_PLACE or PLACE.match(doc.norm, m.end()):
             continue
+        if _PARENT_OF.match(doc.norm, m.end()) or _RANKED_IN.match(doc.norm, m.end()) \
+                and doc.norm[max(0, m.start() - 1):m.start()] in ("是", "在"):
+            continue  # 台州市下辖县级市 / 是台州市户籍人口最少的…: the city a text's own is in
         if doc.norm.startswith(_COUNTY_CUES, _YEAR_END.match(doc.norm, m.end()).end()):
             full = doc.name(m.start(), m.end())
             found[full] = (found.get(full, (0, ""))[0] + 1, m.group("level"))

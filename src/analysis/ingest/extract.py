@@ -399,11 +399,21 @@ _COMPARED_CENSUS = re.compile(r"(?:\s*\([^()]{0,80}\))?\s*,?\s*(?P<w>与|同|和
 _POLICE_REGISTER = re.compile(r"公安[^,。;]{0,6}(?:户籍|户口)|(?:户籍|常住户口|户口)登记")
 #: …,与2015年相比,2016年全市出生率上升: the year compared with, right before the text's own year.
 _LATE_YEAR = re.compile(r"(?:与|同|和|跟)\s*(?P<y>(?:19|20)\d{2})\s*年\s*(?:相比|比较)\s*,?\s*")
+#: A bulletin's table heading with its year (表四 2022年长兴居民人均收支主要指标), at a line's start.
+_TABLE_YEAR = re.compile(r"(?m)^[ \t]*表\s*[一二三四五六七八九十\d]{1,3}\s*(?P<y>(?:19|20)\d{2})\s*年")
 _COMPARED_PAREN = re.compile(r"\s*,?\s*(?:比|较|与)\s*(?P<m>上一年|上年|去年|前一年|(?P<y>(?:19|20)\d{2})\s*年)(?:同期)?"
                              r"(?:相比)?\s*\(\s*")
 #: The change from a compared year's figure (降低了0.42个千分点 / 提高1.92个百分点 / 增加58人).
 _CHANGE_BY = re.compile(r"\s*(?:降低|下降|减少|提高|上升|增加|增长|回落|回升)了?\s*\d+(?:\.\d+)?\s*"
                         r"(?:个千分点|个百分点|‰|%|人|名|例)?")
+#: A rate's change from last year in per-mille points right after it (自然增长率4.03%。比上年下降
+#: 1.81个千分点): the rate is per mille too, whatever sign was printed.
+_PERMILLE_POINTS_AFTER = re.compile(r"(?:\s*%)?\s*[,。;]?\s*(?:比|较)\s*(?:上一年|上年|去年|前一年)?(?:同期)?\s*"
+                                    r"(?:降低|下降|减少|提高|上升|增加|增长|回落|回升)了?\s*\d+(?:\.\d+)?\s*个?千分点")
+#: A rate's change just before a name, in points (出生率8.66‰,比上年下降1.84个千分点死亡率…): it
+#: ends the clause the change was in, printed with no mark after it.
+_CHANGE_ENDS = re.compile(r"(?:降低|下降|减少|提高|上升|增加|增长|回落|回升)了?\s*\d+(?:\.\d+)?\s*"
+                          r"(?:个千分点|个百分点|‰|%)\s*$")
 _PREV_PAREN = re.compile(r"\s*\(\s*(?P<m>上一年|上年同期|上年|去年同期|去年|前一年|(?P<y>(?:19|20)\d{2})\s*年)"
                          r"\s*(?:同期)?\s*(?:为|是|:|的)?\s*")
 #: Words only a family-planning text uses.
@@ -1321,6 +1331,8 @@ class _Extractor:
         if self._last_read and start < self._last_read[3] <= lab.start \
                 and not self.doc.norm[self._last_read[3]:lab.start].strip():
             start = lab.start  # 出生人口12809人出生率8.0‰: a figure just read ends a clause
+        elif _CHANGE_ENDS.search(self.doc.norm[start:lab.start]):
+            start = lab.start  # …比上年下降1.84个千分点死亡率4.63‰: so does a change in points
         line = max(s, self.doc.norm.rfind("\n", s, lab.start) + 1)  # (a title line may run into it)
         heading = _HEADING.match(self.doc.norm[line:lab.start])
         if heading and start < line + heading.end():
@@ -1694,11 +1706,15 @@ class _Extractor:
                 self._problem("extract.unit_assumed", "note", field_name, ctx, span, lab,
                               label_text, unit="‰")
             elif kind == "‰" and unit == "%" and not pre and (
-                    (impossible := _percent_impossible(field_name, d)) or self._sibling_misprinted(span[0])):
+                    (impossible := _percent_impossible(field_name, d)) or self._sibling_misprinted(span[0])
+                    or _PERMILLE_POINTS_AFTER.match(norm, v.end())):
                 # 人口出生率38.9% (a crude rate no population has in per cent): the ‰ sign
                 # misprinted (‰ as OCR reads it, 35.4%o, is normalised before); read as ‰, say so.
-                # A possible one (死亡率为1.1%) beside an impossible one is misprinted too.
-                key = "extract.permille_misprinted" if impossible else "extract.permille_misprinted_sibling"
+                # A possible one (死亡率为1.1%) beside an impossible one is misprinted too, and so
+                # is one whose change from last year is given in per-mille points.
+                key = "extract.permille_misprinted" if impossible else (
+                    "extract.permille_misprinted_sibling" if self._sibling_misprinted(span[0])
+                    else "extract.permille_misprinted_points")
                 self._problem(key, "warning", field_name, ctx, span, lab, label_text)
             elif kind == "‰" and not (unit == "‰" or pre == "千分之"):
                 self._problem("extract.unit", "warning", field_name, ctx, span, lab, label_text,
@@ -2196,6 +2212,12 @@ class _Extractor:
         """A text that states its year only after its first figures (…死亡率为5.73‰,与2015年相比,
         2016年全市出生率上升…): the figures read before without any year are that year's, with a
         note saying where the year was found."""
+        if self._late_year is None and self._statistical:
+            # a page of a bulletin whose only year is its table's heading (人口。年末户籍总人口
+            # 63.71万人… 表四 2022年长兴居民人均收支主要指标): the bulletin's year
+            m = _TABLE_YEAR.search(self.doc.norm)
+            if m and {y.group("y") for y in _YEAR.finditer(self.doc.norm)} == {m.group("y")}:
+                self._late_year = (int(m.group("y")), m.span("y"))
         if self._late_year is None:
             return
         y, span = self._late_year
