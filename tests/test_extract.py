@@ -2768,3 +2768,38 @@ def test_a_paritys_compliance_rate_is_no_conflict_with_the_whole() -> None:
 ])
 def test_batch_56_forms(text: str, expected: list) -> None:
     assert keyed(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # batch 60: ‰ printed as % and a full stop; 计生率 is the compliance rate
+    ("截至2013年12月31日,我市总人口772.9万人,出生率5.51%。,自然增长率1.63%。,计生率95.78%,出生人口性别比110.79:100。",
+     [(None, 2013, "main", {"total_population": 7729000, "birth_rate_permille": 5.51,
+                            "natural_growth_permille": 1.63, "policy_compliance_pct": 95.78,
+                            "sex_ratio_at_birth": 110.79})]),
+    # 实现了 before the figures; 多项指标 after a number is no "more than"
+    ("2011年度实现了出生人口政策符合率达98.83%、人口出生率为9.9‰、出生人口性别比为105.76多项指标优良的佳绩。",
+     [(None, 2011, "main", {"birth_rate_permille": 9.9, "policy_compliance_pct": 98.83,
+                            "sex_ratio_at_birth": 105.76})]),
+    # several names' values at both ends of a trend, each end in its year
+    ("我市人口出生率、自然增长率分别由1980年的17.67‰和10.91‰,下降到2009年的12.08‰、6.35‰,人口再生产类型实现了转变。",
+     [(None, 1980, "main", {"birth_rate_permille": 17.67, "natural_growth_permille": 10.91}),
+      (None, 2009, "main", {"birth_rate_permille": 12.08, "natural_growth_permille": 6.35})]),
+    # a five-year plan's period: its totals are no year's figures
+    ("2006年工作总结\n“十五”时期的五年,全市共出生35.5万人,比“九五”少生10万人。", []),
+    # 出生性别比例
+    ("2006年上半年,杭州市计划生育率为98.3%;人口出生性别比例为103.43,比去年同期下降了1.46个比值。",
+     [("杭州市", 2006, "main", {"policy_compliance_pct": 98.3, "sex_ratio_at_birth": 103.43})]),
+    # batch 59: a numbered heading run into its text; 建国初期; 到1957年降为
+    ("本文对全市人口进行了分析。一、人口结构情况2016年全市户籍人口259.2万人,其中男性人口129.9万人。",
+     [(None, 2016, "main", {"total_population": 2592000})]),
+    ("建国初期人口死亡率较高,1949年达到16.71‰,到1957年降为10.63‰;",
+     [(None, 1949, "main", {"death_rate_permille": 16.71}), (None, 1957, "main", {"death_rate_permille": 10.63})]),
+    # a report's cover run into its abstract; a year of the Republic compared with
+    ("統 計 應 用 分 析 報 告 臺南市 103 年人口結構與特性分析 臺 南市政府主計處 104 年 7月 摘 要 本市 103 年底人口數 "
+     "1,884,284 人較 102 年底 1,883,208 人增加 1,076 人(0.57‰ )。",
+     [(None, 2014, "main", {"total_population": 1884284}), (None, 2013, "main", {"total_population": 1883208})]),
+    # (the names of a list whose first is of something else: 各乡镇平均)
+    ("1963年,各乡镇平均出生率、自然增长率分别为40.4‰和32.9‰。", []),
+])
+def test_batch_58_60_forms(text: str, expected: list) -> None:
+    assert keyed(text) == expected

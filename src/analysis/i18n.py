@@ -603,6 +603,10 @@ TABLE: dict[str, dict[str, str]] = {
         "en": "{label} '{text}' is printed with %, but no population has this rate in per cent: the "
               "‰ sign is misprinted, so it is read as ‰: check the text.",
     },
+    "ingest.extract.extract.permille_glyph": {
+        "zh": "{label}“{text}”的千分号印成了百分号加句号,按‰读取,请核对原文。",
+        "en": "{label} '{text}' has its ‰ sign printed as % and a full stop: read as ‰, check the text.",
+    },
     "ingest.extract.extract.permille_misprinted_points": {
         "zh": "{label}“{text}”印的是百分号,但其后与上年的比较以千分点计,应是千分率,按‰读取,请核对原文。",
         "en": "{label} '{text}' is printed with %, but its change from last year is given in "

@@ -112,7 +112,7 @@ _RATIO_UNIT = "个性别比单位"
 #: :func:`headers.annotation_spans`).
 _VALUE = re.compile(
     r"(?P<pre>千分之|百分之)?(?P<sign>[-负](?=\s*\d))?\s*(?P<num>" + _NUM + r")"
-    r"\s*(?P<mult>万|亿)?(?P<rest>(?<=万)零?(?:\d,\d{3}|\d{1,4})(?=\s*[人名]))?(?P<about>余|多)?\s*"
+    r"\s*(?P<mult>万|亿)?(?P<rest>(?<=万)零?(?:\d,\d{3}|\d{1,4})(?=\s*[人名]))?(?P<about>余|多(?![项种]))?\s*"
     r"(?P<unit>人次|万人|人|名|" + _RATIO_UNIT + r"|个|例|口|‰|%|/\s*(?:10|十)\s*万|:\s*(?P<den>\d+(?:\.\d+)?)(?!\d))?"
     r"(?P<women>\s*\((?:以|按)?(?:女|女性|女孩|女婴)?\s*(?:=|为)?\s*100\))?"
     r"(?P<bound>以上|以下|以内|左右|上下)?")
@@ -133,6 +133,11 @@ _MASKED_YEAR = re.compile(r"(?<![A-Za-z])(?:(?:19|20)[xX×*_\-－]{2}|[xX×*]{1,
 #: figure over them is no year's.
 _YEAR_RANGE = re.compile(r"(?<![\d.])(?P<a>(?:19|20)\d{2})\s*年?\s*(?:至|到|-|~|～|—|–|－|一(?=\s*(?:19|20)\d{2}))\s*"
                          r"(?P<b>(?:19|20)(?:\d{2}|[xX×*]{2}))\s*年(?!龄|代|级|限)")
+#: A five-year plan's period (“十五”时期, 十一五期间): its years, like a span of years (a total
+#: or an average over them, not one year's figure).
+_PLAN_PERIOD = re.compile(r"(?<![\u4e00-\u9fff])“?(?P<n>八|九|十一|十二|十三|十四|十)五”?\s*"
+                          r"(?:计划|规划)?(?:时期|期间)")
+_PLAN_FIRST_YEAR = {"八": 1991, "九": 1996, "十": 2001, "十一": 2006, "十二": 2011, "十三": 2016, "十四": 2021}
 _MULTI_YEAR = re.compile(r"^\d{4}-(?:\d{4}|\d{2}[xX×*]{2})年$")
 #: A span of known years as a period (1960-1963年), its first and last year.
 _SPAN_PERIOD = re.compile(r"(?P<a>\d{4})-(?P<b>\d{4})年")
@@ -216,6 +221,11 @@ _TREND = re.compile(
     r"(?P<v2>" + _TREND_VALUE + r")")
 #: 2019年、2020年 / 2019、2020年 / 2019年和2020年: years listed for the values after 分别.
 _YEAR_LIST = re.compile(r"(?:19|20)\d{2}\s*年?(?:\s*(?:、|,|和|与|及|至)\s*(?:19|20)\d{2}\s*年?)+(?:度|末|底)?")
+#: 分别由1980年的 / 分别从1980年: the first end of several names' trends, and the second end
+#: (,下降到2009年的 / 降至2009年的).
+_RESPECTIVE_FROM = re.compile(r"\s*(?:由|从)\s*(?P<y>" + _TREND_YEAR + r")\s*年(?:底|末)?\s*(?:的)?\s*")
+_RESPECTIVE_TO = re.compile(r"\s*,?\s*(?:上升|增加|增长|下降|减少|降低|提高|回落|降|升|增|减)?\s*(?:到|至|为)\s*"
+                            r"(?P<y>" + _TREND_YEAR + r")\s*年(?:底|末)?\s*(?:的)?\s*")
 _LIST_SEP = re.compile(r"\s*(?:、|,|和|与|及|;)\s*")
 #: 东与五陵镇接壤, 南与…屯子镇毗连, 西邻伏道镇: a neighbour named to say where the place lies; the
 #: figures after it are not the neighbour's.
@@ -226,10 +236,10 @@ _PLACE_THEN_WHOLE = re.compile(r"^[\u4e00-\u9fff]{1,4}?(?:市|县|区|乡|镇|�
 _NAME_THEN_WHOLE = re.compile(r"^[\u4e00-\u9fff]{2,4}(?=全(?:村|镇|乡|街道|社区|市|县|区|旗))")
 #: The verbs that bring a figure to its level (达 / 增至 / 下降到 …), not by a change.
 _TO_LEVEL = (r"(?:进一步)?(?:已?达到|已?达|已?发展到|已?发展为|增至|增加到|增加至|增长到|增长至|上升到|上升至|攀升到|攀升至|回升到|回升至|升至"
-             r"|下降到|下降至|下滑到|下滑至|滑落到|滑落至|回落到|回落至|跌到|跌至|降至|减少到|减少至|减至)")
+             r"|下降到|下降至|下降为|下滑到|下滑至|滑落到|滑落至|回落到|回落至|跌到|跌至|降至|降到|降为|减少到|减少至|减至)")
 #: ,2001年达84万: a further year of the figure just read (達/为/增至 … or nothing); ;1982年第三次
 #: 人口普查时为24.35万: the year of a census.
-_NEXT_YEAR = re.compile(r"\s*(?P<sep>[,;、])?\s*(?P<y>(?:19|20)\d{2})\s*年(?:底|末)?\s*"
+_NEXT_YEAR = re.compile(r"\s*(?P<sep>[,;、])?\s*(?:到|至)?\s*(?P<y>(?:19|20)\d{2})\s*年(?:底|末)?\s*"
                         r"(?:" + headers.census_name("next_census") + r"(?:时)?\s*)?"
                         r"(?:为|" + _TO_LEVEL + r")?\s*(?=-?\d)")
 #: How a name's values went (继续稳定下降, 回升, 很高), with the years to follow.
@@ -302,7 +312,12 @@ _HEADING = re.compile(r"^[\u4e00-\u9fff]{2,12}(?:情况|概况|工作|数据)\s+
                       # 1.总人口现状2004年全市…: a heading run into its text (a page that lost its
                       # line breaks), before a year or the place itself
                       r"|^(?:\d{1,2}[.、]|[一二三四五六七八九十]+、)?\s*[\u4e00-\u9fff]{0,10}(?:现状|概况|基本情况)"
-                      r"(?=\s*(?:(?:19|20)\d{2}\s*年|全|我|本))")
+                      r"(?=\s*(?:(?:19|20)\d{2}\s*年|全|我|本))"
+                      r"|^(?:\d{1,2}[.、]|[一二三四五六七八九十]+、)\s*[\u4e00-\u9fff]{1,10}情况"
+                      r"(?=\s*(?:(?:19|20)\d{2}\s*年|全|我|本))"
+                      # 統計應用分析報告 臺南市103年人口結構與特性分析 … 104年7月 摘要 本市…: a report's
+                      # cover run into its abstract
+                      r"|^[^。;!?]{0,80}?摘\s?要\s*:?\s*")
 _CITY_AT_START = re.compile(r"^[^\W\d_a-zA-Z在的了是]{1,4}?(?:市|县|旗|社区|街道|镇|乡)")
 #: The end of the title of a yearly statistical document (…统计公报》, …数据的通报》, …统计分析》).
 _YEARLY_TITLE = re.compile(r"(?:公报|通报|统计分析|统计报告|统计年报)》")
@@ -325,10 +340,11 @@ _NEUTRAL = re.compile(
     r"|数据显示|的|中|为|是|在|全|总|年|底|末|份|月|日|\d|同期|据|我|本|该|已|已经|全部|户籍|常住|流动"
     r"|流入|流出|外来|[-.~至到]|[一二三四五六七八九十]是|第[一二三四五六七八九十]+|首先|其次|另外|此外"
     r"|同时|再次|最后|[一二三四五六七八九十]+、|纯|上报|报告|据悉|据了解|据介绍|据调查|根据|报表|年报|资料"
-    r"|显示|表明|核实|期内|公安|普查|清理清查|清查摸底|清查|摸底|自然年度|人口监测|监测|管辖范围内?|居住半年以上的?|实际|另有|另|在册的?|原|而|按照|按|依据|时|之|生育能力|居住在|居住于|为止|人群)*")
+    r"|显示|表明|核实|期内|公安|普查|清理清查|清查摸底|清查|摸底|自然年度|人口监测|监测|管辖范围内?|居住半年以上的?|实际|另有|另|在册的?|原|而|按照|按|依据|时|之|生育能力|居住在|居住于|为止|人群"
+    r"|实现了?|(?:建国|解放)(?:初期|以来|后|前))*")
 _CHANGE = re.compile(r"比上年|较上年|比去年|较去年|同比|环比|与上年|与去年|比上一年|增加|减少|下降|上升"
                      r"|增长|提高|降低|增幅|降幅|净增|净减|回落|多出|少了")
-_COMPARED_PLAIN = re.compile(r"\s*,?\s*(?P<w>与|比|较|同|和)\s*(?:(?P<y>(?:19|20)\d{2})\s*年|"
+_COMPARED_PLAIN = re.compile(r"\s*,?\s*(?P<w>与|比|较|同|和)\s*(?:(?P<y>(?:19|20)\d{2}|(?P<roc>1[01]\d))\s*年|"
                              r"(?P<m>上一年|上年|去年|前一年|前年))(?:底|末|同期)?(?P<of>的)?\s*"
                              r"(?P<again>(?![零〇○一二两三四五六七八九十廿])[\u4e00-\u9fff]{2,8}?)?\s*(?:为|是)?\s*"
                              r"(?=[-\d零〇○一二两三四五六七八九十廿])")
@@ -785,6 +801,10 @@ class _Extractor:
         for m in _YEAR_RANGE.finditer(norm, s, e):
             if not any(a <= m.start() < b for a, b in trends) and not self._in_title(m.start()):
                 events.append((m.start(), m.end(), "range", f"{m.group('a')}-{m.group('b')}年"))
+        for m in _PLAN_PERIOD.finditer(norm, s, e):
+            if not _COMPARED_BEFORE.search(norm, max(s, m.start() - 8), m.start()):
+                a = _PLAN_FIRST_YEAR[m.group("n")]
+                events.append((m.start(), m.end(), "range", f"{a}-{a + 4}年"))
         for m in _MONTHS_ACROSS.finditer(norm, s, e):
             # (the next year only: 2007年10月-2013年6月 is a misprint of it or something else)
             if m.group("b") is None or int(m.group("b")) == int(m.group("a")) + 1:
@@ -1664,8 +1684,11 @@ class _Extractor:
             # 常住人口46 94万人 (a site that printed a space for each decimal point): garbled
             self._problem("extract.garbled", "error", field_name, ctx, span, lab, label_text)
             return None
-        if "。" in self.doc.text(*span):
+        if "。" in self.doc.text(v.start("num"), v.end("num")):  # (not 5.51%。, a misprinted ‰)
             self._problem("extract.decimal_mark", "note", field_name, ctx, span, lab, label_text)
+        elif "%。" in self.doc.text(*span) and unit == "‰":
+            # 出生率5.51%。,: ‰ printed as % and a full stop (headers.normalize_text reads it as ‰)
+            self._problem("extract.permille_glyph", "warning", field_name, ctx, span, lab, label_text)
         if unit.startswith("/"):
             # 死亡率为656.20/10万 (per 100 000, as death surveillance prints it): 6.562‰; anything
             # else printed so (传染病发病率…户籍人口为379.80/10万) is no figure of ours
@@ -1824,6 +1847,8 @@ class _Extractor:
         """…性别比129.22,与去年底131.51相比 / 出生356人,比2015年的298人增加58人: the compared
         year's figure, in that year's record."""
         m = _COMPARED_PLAIN.match(self.doc.norm, pos, e)
+        if m and m.group("roc") and not self._taiwan:
+            m = None  # (比103年…: a year of the Republic only in a Taiwan text)
         again = m and m.group("again")
         if again and getattr(self._by_text.get(again), "field", None) != field_name:
             m = None  # 与2020年末常住人口541.10万人相比: the name again, not another one
@@ -1832,12 +1857,14 @@ class _Extractor:
         v = _VALUE.match(self.doc.norm, m.end())
         rest = self.doc.norm[v.end():e] if v else ""
         # (去年出生数只有七一五四人,较前年九〇六九人,减少…: 前年 is the year before the figure's)
+        # (较102年底1,883,208人增加1,076人: the change right after the figure compared with)
         if not v or not (_COMPARED_END.match(rest) or (
-                m.group("w") in "比较" and (m.group("of") or rest.startswith(","))
+                m.group("w") in "比较" and (m.group("of") or rest.startswith(",") or m.group("roc"))
                 and _COMPARED_CHANGE.match(rest))):
             return None
         if m.group("y"):
-            prev = Context(ctx.place, int(m.group("y")), ctx.series, None, (m.start("y"), m.end("y")))
+            y = int(m.group("y")) + (1911 if m.group("roc") else 0)
+            prev = Context(ctx.place, y, ctx.series, None, (m.start("y"), m.end("y")))
         else:
             prev = Context(ctx.place, ctx.year - 1 if ctx.year is not None else None, ctx.series,
                            "上年", (m.start("m"), m.end("m")))
@@ -1905,7 +1932,24 @@ class _Extractor:
             j -= 1
         if len(group) < 2:
             return self._one_name_several_values(lab, field_name, ctx, q, e)
+        if self._prefix_ok(group[0][0], self._sentence_of(group[0][0].start)[0]) is False:
+            return []  # 各乡镇平均出生率、自然增长率分别为…: the names are of something else
         out: list[Figure] = []
+        ends = _RESPECTIVE_FROM.match(norm, q, e)
+        if ends:
+            # 出生率、自然增长率分别由1980年的17.67‰和10.91‰,下降到2009年的12.08‰、6.35‰: the
+            # names' values at each end, each in its own year's record
+            pos, y = ends.end(), _plain_year(ends.group("y"))
+            for k in (0, 1):
+                got = self._paired(group, Context(ctx.place, y, ctx.series, None, ends.span("y")), pos, e, fill)
+                if got is None:
+                    break
+                out += got[0]
+                ends = _RESPECTIVE_TO.match(norm, got[1], e) if k == 0 else None
+                if ends is None:
+                    break
+                pos, y = ends.end(), _plain_year(ends.group("y"))
+            return out
         pos = q
         for k, (lb, f) in enumerate(group):
             if k:
@@ -1922,6 +1966,27 @@ class _Extractor:
                 out.append(fig)
             pos = v.end()
         return out
+
+    def _paired(self, group: list[tuple[_Label, str]], ctx: Context, pos: int, e: int,
+                fill: str) -> tuple[list[Figure], int] | None:
+        """The values of the names of ``group`` listed in order from ``pos`` (17.67‰和10.91‰),
+        as figures in ``ctx``, and where the list ends; None unless each name has its value."""
+        norm = self.doc.norm
+        values = []
+        for k in range(len(group)):
+            if k:
+                sep = _LIST_SEP.match(norm, pos, e)
+                if not sep:
+                    return None
+                pos = sep.end()
+            v = _VALUE.match(norm, pos, e)
+            if not v or not v.group("num"):
+                return None
+            values.append(v)
+            pos = v.end()
+        figs = [self._figure_from(v, lb, f, Context(ctx.place, ctx.year, ctx.series, ctx.period, ctx.year_span), fill)
+                for v, (lb, f) in zip(values, group)]
+        return [f for f in figs if f], pos
 
     def _one_name_several_values(self, lab: _Label, field_name: str, ctx: Context, q: int,
                                  e: int, listed: re.Match[str] | None = None) -> list[Figure]:

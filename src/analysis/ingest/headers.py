@@ -88,7 +88,9 @@ def annotation_spans(text: str) -> list[tuple[int, int]]:
                   + [m.span(g) for m in _GLOSSED_YEAR.finditer(text) for g in ("a", "b")])
 
 
-_OCR_PERMILLE = re.compile(r"(?<=\d)\s?%(?:oo|[oO0c])(?![A-Za-z0-9])")
+#: ‰ as OCR and typewriters print it (18.45%o, 5.91%0), and as a lost glyph leaves it: % and
+#: a full stop that ends no sentence (出生率5.51%。,自然增长率1.63%。, / 12.5%。和6.3%。).
+_OCR_PERMILLE = re.compile(r"(?<=\d)\s?%(?:oo|[oO0c](?![A-Za-z0-9])|。(?=\s*[,,;;和、]))")
 
 
 #: Characters the hand-made map produces: already Simplified.
@@ -126,8 +128,8 @@ def normalize_text(text: str) -> str:
             chars.append(_t2s(c))
         else:
             chars.append(c)
-    # 18.45%o, 5.91%0: per mille as OCR and typewriters print it (a space and one sign, so that
-    # the length stays the same)
+    # 18.45%o, 5.91%0, 5.51%。,: per mille misprinted (_OCR_PERMILLE; a space and one sign, so
+    # that the length stays the same)
     return _OCR_PERMILLE.sub(lambda m: " " * (len(m.group()) - 1) + "‰", "".join(chars))
 
 
@@ -227,12 +229,13 @@ LABELS: tuple[Label, ...] = tuple(
     + _labels("policy_compliance_pct", "政策符合率", "符合政策生育率", "符合法定生育率",
               "法定生育率", "政策生育率", "计划生育率",
               "计划生育符合率", "计生符合率", "生育政策符合率", "出生政策符合率", "政策内生育率", "计划内生育率",
-              "出生人口政策符合率", "政策符合率(%)", "符合率", "合法生育率")
+              "出生人口政策符合率", "政策符合率(%)", "符合率", "合法生育率", "计生率")
     + _labels("sex_ratio_at_birth", "出生人口性别比", "出生性别比", "出生婴儿性别比",
               "新生儿性别比", "出生人口男女性别比", "出生婴儿男女性别比", "出生人口性别比(女=100)",
               "出生性别比(女=100)", "出生人口性别比值", "出生性别比值", "男女婴出生性别比",
               "男女婴出生性别比值", "出生婴儿性别比值", "出生婴儿男女比例", "出生人口男女比例",
-              "出生男女比例", "出生婴儿男女比", "出生人口男女比", "男女婴比例",
+              "出生男女比例", "出生婴儿男女比", "出生人口男女比", "男女婴比例", "出生性别比例",
+              "出生人口性别比例",
               *(n + b for n in ("出生人口性别比", "出生性别比")
                 for b in ("(以女性为100)", "(以女孩为100)", "(以女婴为100)", "(女性=100)", "(女孩=100)")))
     + _labels("sex_ratio_at_birth", "性别比", "总性别比", "男女比例", "男女性别比", header=False,
