@@ -2803,3 +2803,15 @@ def test_batch_56_forms(text: str, expected: list) -> None:
 ])
 def test_batch_58_60_forms(text: str, expected: list) -> None:
     assert keyed(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # batch 55: an infobox's population without the table's bars
+    ("湖西鄉\n人口(2024年9月)(3,154戶)\n • 總計8,241人\n • 排名澎湖縣的第4位",
+     [("湖西鄉", 2024, "main", {"total_population": 8241})]),
+    # 今(113)年: this year, glossed with its year of the Republic
+    ("花蓮縣富里鄉公所表示,今(113)年截至8月底,富里鄉新生兒總數為64人。",
+     [("富里鄉", 2024, "main", {"births": 64})]),
+])
+def test_batch_55_forms(text: str, expected: list) -> None:
+    assert keyed(text) == expected

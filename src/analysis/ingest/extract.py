@@ -285,9 +285,11 @@ _SAMPLE = re.compile(r"\s*(?:我[省市县区镇乡])?(?:此次|本次|这次|�
                      # 目前四个调查小区的340户、1333人、出生18人: the sampled areas' counts
                      r"|[^,。;\n]{0,12}?[\d一二三四五六七八九十两]+\s*个\s*(?:调查小区|抽样小区|样本(?:村|户|块|点|区))")
 #: An encyclopaedia infobox's population (Wikipedia's 鄉鎮 pages, pasted as text): 人口(2024年9月)
-#: (1,688戶) | | on one row, • 總計 | 4,161人 | on the next.
-_INFOBOX_POPULATION = re.compile(r"(?m)^[ \t]*人口\s*\(\s*(?P<y>(?:19|20)\d{2})\s*年[^()\n]*\)[^|\n]*\|[ \t|]*\n"
-                                 r"[ \t]*[•·]\s*(?P<name>总计)\s*\|\s*(?P<v>\d[\d,]*\s*人)")
+#: (1,688戶) | | on one row, • 總計 | 4,161人 | on the next (or the same without the table's bars:
+#: 人口(2024年9月)(3,154戶)⏎ • 總計8,241人).
+_INFOBOX_POPULATION = re.compile(r"(?m)^[ \t]*人口\s*\(\s*(?P<y>(?:19|20)\d{2})\s*年[^()\n]*\)(?:\s*\([^()\n]*\))?"
+                                 r"[^|\n]*(?:\|[ \t|]*)?\n"
+                                 r"[ \t]*[•·]\s*(?P<name>总计)\s*\|?\s*(?P<v>\d[\d,]*\s*人)")
 #: A date alone on its line under the office that issued the document (交口县统计局⏎2018年3月).
 _OFFICE_DATE = re.compile(r"(?:局|委员会|办公室|政府|中心|协会|学会|研究所|研究院|办)[ \t]*\n[ \t]*"
                           r"(?P<y>(?:19|20)\d{2})\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?[ \t]*(?=\n|$)")

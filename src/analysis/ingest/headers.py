@@ -74,9 +74,9 @@ _PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])(?:[(（](?=[^)）]*[aeiouvüāáǎà
 _FOOTNOTE = re.compile(r"(?<=[\u4e00-\u9fff\d])(?:\[\d{1,2}\]|【\d{1,2}】)|(?<=[\u4e00-\u9fff]) \d(?=为\s*\d)")
 
 
-#: A relative year with its calendar year in parentheses (去(2022)年, 明(2026)年): the year is
-#: read without the word and the parentheses around it.
-_GLOSSED_YEAR = re.compile(r"(?P<a>[去今明前]\s*\(\s*)(?:19|20)\d{2}(?P<b>\s*\))\s*年")
+#: A relative year with its calendar year in parentheses (去(2022)年, 明(2026)年; in Taiwan its
+#: year of the Republic, 今(113)年): the year is read without the word and the parentheses around it.
+_GLOSSED_YEAR = re.compile(r"(?P<a>[去今明前]\s*\(\s*)(?:(?:19|20)\d{2}|1[01]\d)(?P<b>\s*\))\s*年")
 
 
 def annotation_spans(text: str) -> list[tuple[int, int]]:
