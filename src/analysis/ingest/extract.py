@@ -1952,40 +1952,25 @@ class _Extractor:
                     break
                 pos, y = ends.end(), _plain_year(ends.group("y"))
             return out
-        pos = q
-        for k, (lb, f) in enumerate(group):
-            if k:
-                sep = _LIST_SEP.match(norm, pos)
-                if not sep:
-                    break
-                pos = sep.end()
-            v = _VALUE.match(norm, pos, e)
-            if not v:
-                break
-            fig = self._figure_from(v, lb, f, Context(ctx.place, ctx.year, ctx.series, ctx.period,
-                                                      ctx.year_span), fill)
-            if fig:
-                out.append(fig)
-            pos = v.end()
-        return out
+        got = self._paired(group, ctx, q, e, fill, partial=True)
+        return got[0] if got else []
 
     def _paired(self, group: list[tuple[_Label, str]], ctx: Context, pos: int, e: int,
-                fill: str) -> tuple[list[Figure], int] | None:
-        """The values of the names of ``group`` listed in order from ``pos`` (17.67‰和10.91‰),
-        as figures in ``ctx``, and where the list ends; None unless each name has its value."""
+                fill: str, partial: bool = False) -> tuple[list[Figure], int] | None:
+        """The values of the names of ``group`` listed in order from ``pos`` (199人、198人 /
+        17.67‰和10.91‰), as figures in ``ctx``, and where the list ends; None unless each name has
+        its value (``partial``: the names that have one)."""
         norm = self.doc.norm
         values = []
         for k in range(len(group)):
-            if k:
-                sep = _LIST_SEP.match(norm, pos, e)
-                if not sep:
-                    return None
-                pos = sep.end()
-            v = _VALUE.match(norm, pos, e)
-            if not v or not v.group("num"):
-                return None
+            sep = _LIST_SEP.match(norm, pos, e) if k else None
+            v = _VALUE.match(norm, sep.end() if sep else pos, e) if sep or not k else None
+            if v is None:
+                break
             values.append(v)
             pos = v.end()
+        if len(values) < len(group) and not partial:
+            return None
         figs = [self._figure_from(v, lb, f, Context(ctx.place, ctx.year, ctx.series, ctx.period, ctx.year_span), fill)
                 for v, (lb, f) in zip(values, group)]
         return [f for f in figs if f], pos
