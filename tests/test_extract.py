@@ -2815,3 +2815,30 @@ def test_batch_58_60_forms(text: str, expected: list) -> None:
 ])
 def test_batch_55_forms(text: str, expected: list) -> None:
     assert keyed(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # batch 61: 降到了 in a trend
+    ("人口出生率由1982年的27.1‰降到了1988年的13.4‰。",
+     [(None, 1982, "main", {"birth_rate_permille": 27.1}), (None, 1988, "main", {"birth_rate_permille": 13.4})]),
+    # batch 62: the sexes of births that are not ours (补报往年) are not ours either
+    ("2010年,全镇出生人口300人。自然增长率为5.57‰,补报往年出生105人,其中男67人,女38人,政策内88人。",
+     [(None, 2010, "main", {"births": 300, "natural_growth_permille": 5.57})]),
+    # 人口计生率 year by year; 计内生育率
+    ("人口计生率2003年为92%,2004年为95%。",
+     [(None, 2003, "main", {"policy_compliance_pct": 92}), (None, 2004, "main", {"policy_compliance_pct": 95})]),
+    ("长寿镇\n2001年,辖51个村,17659户,6.3万人。人口出生率12.3‰,计内生育率97.5%。",
+     [("长寿镇", 2001, "main", {"total_population": 63000, "birth_rate_permille": 12.3,
+                              "policy_compliance_pct": 97.5})]),
+    # a yearbook's leaders with their years in office date no figure
+    ("北岭乡\n书 记 胡培强(2001年2月任职)\n杨秀森(2001年2月至2002年1月)\n刘东明(2002 年1月离任)\n"
+     "【概述】 有6435户, 总人口22042人。全年人口出生率为11.4‰。",
+     [("北岭乡", None, "main", {"total_population": 22042, "birth_rate_permille": 11.4})]),
+    # households of villagers, then persons
+    ("全乡幅员177平方公里,共有12个行政村;6298户村民,25360口人。", [(None, None, "main", {"total_population": 25360})]),
+    # 街道 alone, in a text that calls itself 全街道
+    ("前5个月街道新出生人口569人,其中合法生育475人。\n全街道共有低保对象3035户。",
+     [(None, None, "main", {"births": 569})]),
+])
+def test_batch_61_62_forms(text: str, expected: list) -> None:
+    assert keyed(text) == expected

@@ -215,8 +215,8 @@ _TREND_VALUE = (r"(?:千分之|百分之)?(?:\d[\d,.]*|[零〇一二两三四五
 _TREND = re.compile(
     r"(?:数|人数|总量)?\s*(?:由|从|自)\s*(?:(?P<y1>" + _TREND_YEAR + r")\s*年(?:底|末)?|(?P<last>上年|去年|上一年))?\s*(?:的)?\s*"
     r"(?P<v1>" + _TREND_VALUE + r")\s*,?\s*(?:上升|增加|增长|下降|减少|降低|提高|扩大|缩小|发展|回落|降|升|增|减)?"
-    r"\s*(?:到|至|为)\s*(?:(?P<y2>" + _TREND_YEAR + r")\s*年(?:底|末)?"
-    r"(?:\s*(?:上升|增加|增长|下降|减少|降低|提高|回落|降|升|增|减)?\s*(?:到|至|为))?"
+    r"\s*(?:到|至|为)了?\s*(?:(?P<y2>" + _TREND_YEAR + r")\s*年(?:底|末)?"
+    r"(?:\s*(?:上升|增加|增长|下降|减少|降低|提高|回落|降|升|增|减)?\s*(?:到|至|为)了?)?"
     r"|(?P<now>目前|现在|今年|当前))?\s*(?:的)?\s*"
     r"(?P<v2>" + _TREND_VALUE + r")")
 #: 2019年、2020年 / 2019、2020年 / 2019年和2020年: years listed for the values after 分别.
@@ -293,6 +293,10 @@ _INFOBOX_POPULATION = re.compile(r"(?m)^[ \t]*人口\s*\(\s*(?P<y>(?:19|20)\d{2}
 #: A date alone on its line under the office that issued the document (交口县统计局⏎2018年3月).
 _OFFICE_DATE = re.compile(r"(?:局|委员会|办公室|政府|中心|协会|学会|研究所|研究院|办)[ \t]*\n[ \t]*"
                           r"(?P<y>(?:19|20)\d{2})\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?[ \t]*(?=\n|$)")
+#: A leader's time in office in a yearbook's list of them (胡培强(2001年2月任职), 季谢美(女,2002年1月
+#: 离任), 杨秀森(2001年2月至2002年1月)): no year of the figures.
+_TENURE = re.compile(r"(?<=[\u4e00-\u9fff])\((?:女,)?\s*(?:19|20)\d{2}\s*年\s*(?:\d{1,2}\s*月)?\s*"
+                     r"(?:任职|离任|上任|卸任|调离|调入|任|至\s*(?:(?:19|20)\d{2}\s*年\s*(?:\d{1,2}\s*月)?|今))\)")
 #: More digits after a space, then a unit: the number was split (46 94万人), not ended.
 _DIGITS_APART = re.compile(r"[ \u00a0]\d{1,4}\s*(?:万|人|名|‰|%)")
 #: A count, then a parenthesis that opens with a year (死亡人数4295人(2004年829人、…)).
@@ -368,7 +372,7 @@ _HELD_BEFORE = r"(?:共辖|现辖|下辖|辖|共有|有)" + _HELD_UNIT
 #: 全区总户数12226户、36696人 / 有居民2286户、18473人 / 全村为948人: the population without its
 #: name (the self reference 全村 is taken off before; what is left is 为 / 有 and the number).
 _HEADCOUNT = re.compile(r"(?:(?:(?:总户数|户数|有居民|居民|共有人口|有人口|拥有|共有|有|为|计|共|人口|" + _TO_LEVEL
-                        + r")\s*)?(?<![\d.])\d[\d,]*(?:\.\d+)?\s*万?\s*户(?:人家|农户|居民)?\s*(?:[、,]?\s*(?:计|共|共计)?\s*(?P<name>人口|总人口)?)?"
+                        + r")\s*)?(?<![\d.])\d[\d,]*(?:\.\d+)?\s*万?\s*户(?:人家|农户|居民|村民)?\s*(?:[、,]?\s*(?:计|共|共计)?\s*(?P<name>人口|总人口)?)?"
                         r"|(?<=[全我本该][镇乡村区县市])(?P<as_of>" + _AS_OF.pattern + r")?\s*(?:共有|有|为|共计)?\s*"
                         r"|(?<=[全我本][镇乡区县市])\s*" + _HELD + r"{2,30},\s*(?:共有|共计)?\s*"
                         # …面积191.73平方公里,辖7个村,161个村民组,1.6万人: the same in clauses
@@ -701,6 +705,8 @@ class _Extractor:
         #: where the years of a document's date under its issuing office start (a cover's or a
         #: signature's 重庆市大足区卫生健康委员会⏎2023年4月): the document's, not its figures'
         self._office_dates = {m.start("y") for m in _OFFICE_DATE.finditer(norm)}
+        # (and the years of a leader's time in office: 郭学增(2001年2月离任), 杨秀森(2001年2月至2002年1月))
+        self._office_dates |= {y.start() for m in _TENURE.finditer(norm) for y in _YEAR.finditer(norm, *m.span())}
         #: a year the web site printed in place of other digits, if it did (see _year_stamp)
         self._stamp = _year_stamp(norm)
         #: the topic and series the previous sentence ended on (for one opening with 其中)
@@ -709,6 +715,9 @@ class _Extractor:
         #: of the population its paragraph opens with (NBS figures are on the resident basis;
         #: family-planning statistics on the registered one)
         self._statistical = not _FAMILY_PLANNING.search(norm)
+        #: the 街道 / 社区 a text calls its own (全街道, 本社区): the word alone is that place too
+        self._own_unit_words = {m.group("level") for m in SELF.finditer(norm)
+                                if m.group("who") in "全我本" and m.group("level") in ("街道", "社区")}
         self._para_series: str | None = None
         #: quotations (“…” / 「…」 within a line), and the place a quotation calls its own (我市)
         #: with where the quotation ends: it holds for the quotation's later sentences too
@@ -808,6 +817,8 @@ class _Extractor:
                 a = _PLAN_FIRST_YEAR[m.group("n")]
                 events.append((m.start(), m.end(), "range", f"{a}-{a + 4}年"))
         for m in _MONTHS_ACROSS.finditer(norm, s, e):
+            if m.start() in self._office_dates:
+                continue  # 杨秀森(2001年2月至2002年1月): a leader's time in office
             # (the next year only: 2007年10月-2013年6月 is a misprint of it or something else)
             if m.group("b") is None or int(m.group("b")) == int(m.group("a")) + 1:
                 fp_year = int(m.group("b")) if m.group("b") and int(m.group("ma")) == 10 \
@@ -1139,6 +1150,10 @@ class _Extractor:
                         part_topic = headers.TOPIC_OF.get(field_name)
                     # 全区居住半年以上全员流动人口32.3万人,其中…: the figure is not read, but
                     # what follows is about that population
+                    if field_name == "births" and not parens:
+                        # 补报往年出生105人,其中男67人: nor are those births' sexes ours (其中 is
+                        # about them, not about the figure read before)
+                        topic, last = "", None
                     series = lab.label.series or headers.SERIES_WORDS.get(lab.text)
                     if series and series != "main":
                         ctx.series = series
@@ -1434,6 +1449,10 @@ class _Extractor:
         if self.doc.main_level in ("街道", "社区"):
             # 街道流动人口共有6237人 / 统计核实街道流动人口…, in a 街道's report
             prefix = prefix.replace(self.doc.main_level, "")
+        elif self.doc.main_place is None:
+            # 前5个月街道新出生人口569人, in a text that calls itself 全街道 and names no place
+            for word in self._own_unit_words:
+                prefix = prefix.replace(word, "")
         prefix = _PERIOD.sub("", _MASKED_YEAR.sub("", _YEAR.sub("", prefix)))
         if self.doc.main_level is None:
             # 2021年社区常住人口11746人, in a text that names no place: the community's own
