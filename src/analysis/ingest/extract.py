@@ -212,11 +212,13 @@ _PERCENT = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*%")
 _TREND_YEAR = r"(?:(?:19|20)\d{2}|[一二三四五六七八九〇零○]{4})"
 _TREND_VALUE = (r"(?:千分之|百分之)?(?:\d[\d,.]*|[零〇一二两三四五六七八九十百千万]+(?:点[零〇一二三四五六七八九]+)?)"
                 r"\s*(?:万人|万|人|名|‰|%)?")
+#: The verbs of a trend's second end (下降到2009年的 / 降为).
+_TREND_VERB = r"(?:上升|增加|增长|下降|减少|降低|提高|回落|降|升|增|减)"
 _TREND = re.compile(
     r"(?:数|人数|总量)?\s*(?:由|从|自)\s*(?:(?P<y1>" + _TREND_YEAR + r")\s*年(?:底|末)?|(?P<last>上年|去年|上一年))?\s*(?:的)?\s*"
-    r"(?P<v1>" + _TREND_VALUE + r")\s*,?\s*(?:上升|增加|增长|下降|减少|降低|提高|扩大|缩小|发展|回落|降|升|增|减)?"
+    r"(?P<v1>" + _TREND_VALUE + r")\s*,?\s*(?:扩大|缩小|发展|" + _TREND_VERB + r")?"
     r"\s*(?:到|至|为)了?\s*(?:(?P<y2>" + _TREND_YEAR + r")\s*年(?:底|末)?"
-    r"(?:\s*(?:上升|增加|增长|下降|减少|降低|提高|回落|降|升|增|减)?\s*(?:到|至|为)了?)?"
+    r"(?:\s*" + _TREND_VERB + r"?\s*(?:到|至|为)了?)?"
     r"|(?P<now>目前|现在|今年|当前))?\s*(?:的)?\s*"
     r"(?P<v2>" + _TREND_VALUE + r")")
 #: 2019年、2020年 / 2019、2020年 / 2019年和2020年: years listed for the values after 分别.
@@ -224,7 +226,7 @@ _YEAR_LIST = re.compile(r"(?:19|20)\d{2}\s*年?(?:\s*(?:、|,|和|与|及|至)\s
 #: 分别由1980年的 / 分别从1980年: the first end of several names' trends, and the second end
 #: (,下降到2009年的 / 降至2009年的).
 _RESPECTIVE_FROM = re.compile(r"\s*(?:由|从)\s*(?P<y>" + _TREND_YEAR + r")\s*年(?:底|末)?\s*(?:的)?\s*")
-_RESPECTIVE_TO = re.compile(r"\s*,?\s*(?:上升|增加|增长|下降|减少|降低|提高|回落|降|升|增|减)?\s*(?:到|至|为)\s*"
+_RESPECTIVE_TO = re.compile(r"\s*,?\s*" + _TREND_VERB + r"?\s*(?:到|至|为)了?\s*"
                             r"(?P<y>" + _TREND_YEAR + r")\s*年(?:底|末)?\s*(?:的)?\s*")
 _LIST_SEP = re.compile(r"\s*(?:、|,|和|与|及|;)\s*")
 #: 东与五陵镇接壤, 南与…屯子镇毗连, 西邻伏道镇: a neighbour named to say where the place lies; the
@@ -1749,17 +1751,16 @@ class _Extractor:
                 # 出生率为4.48,死亡率为4.40: a rate word and a plausible number, ‰ left out
                 self._problem("extract.unit_assumed", "note", field_name, ctx, span, lab,
                               label_text, unit="‰")
-            elif kind == "‰" and unit == "%" and not pre and (
-                    (impossible := _percent_impossible(field_name, d)) or self._sibling_misprinted(span[0])
-                    or _PERMILLE_POINTS_AFTER.match(norm, v.end())):
+            elif kind == "‰" and unit == "%" and not pre and (misprint := (
+                    "extract.permille_misprinted" if _percent_impossible(field_name, d)
+                    else "extract.permille_misprinted_sibling" if self._sibling_misprinted(span[0])
+                    else "extract.permille_misprinted_points" if _PERMILLE_POINTS_AFTER.match(norm, v.end())
+                    else None)):
                 # 人口出生率38.9% (a crude rate no population has in per cent): the ‰ sign
                 # misprinted (‰ as OCR reads it, 35.4%o, is normalised before); read as ‰, say so.
                 # A possible one (死亡率为1.1%) beside an impossible one is misprinted too, and so
                 # is one whose change from last year is given in per-mille points.
-                key = "extract.permille_misprinted" if impossible else (
-                    "extract.permille_misprinted_sibling" if self._sibling_misprinted(span[0])
-                    else "extract.permille_misprinted_points")
-                self._problem(key, "warning", field_name, ctx, span, lab, label_text)
+                self._problem(misprint, "warning", field_name, ctx, span, lab, label_text)
             elif kind == "‰" and not (unit == "‰" or pre == "千分之"):
                 self._problem("extract.unit", "warning", field_name, ctx, span, lab, label_text,
                               expected="‰")
@@ -1982,8 +1983,12 @@ class _Extractor:
         norm = self.doc.norm
         values = []
         for k in range(len(group)):
-            sep = _LIST_SEP.match(norm, pos, e) if k else None
-            v = _VALUE.match(norm, sep.end() if sep else pos, e) if sep or not k else None
+            if k:
+                sep = _LIST_SEP.match(norm, pos, e)
+                if sep is None:
+                    break
+                pos = sep.end()
+            v = _VALUE.match(norm, pos, e)
             if v is None:
                 break
             values.append(v)
